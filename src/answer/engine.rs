@@ -1,0 +1,361 @@
+//! The answering engine: holds the index in use (swappable on reload) and turns queries into
+//! ranked, cited answers.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use arc_swap::ArcSwap;
+
+use super::disagreement::find_disagreements;
+use super::query::{plan, Lexicon, QueryPlan};
+use super::rank::{is_answer, measure_fit, score, Signals};
+use super::synonyms::SynonymTable;
+use super::types::{Answer, Citation, CitedFact, Command, Highlight};
+use crate::index::{analyze, ArticleInfo, DocKey, IndexError, KnowledgeIndex, SentenceHit};
+
+/// Candidate sentences fetched by BM25 before re-ranking.
+const SENTENCE_CANDIDATES: usize = 60;
+/// Best articles whose every fact is considered, so a fact that repeats none of the query's
+/// words still competes when its article is clearly the one asked about.
+const ARTICLE_CANDIDATES: usize = 4;
+/// Most facts an answer lists.
+pub const MAX_FACTS: usize = 25;
+
+/// One index generation with what the engine derives from it once.
+#[derive(Debug)]
+pub struct Snapshot {
+    /// The index.
+    pub index: KnowledgeIndex,
+    synonyms: SynonymTable,
+}
+
+impl Snapshot {
+    /// Wraps an opened index.
+    pub fn new(index: KnowledgeIndex) -> Self {
+        let synonyms = SynonymTable::new(index.synonyms());
+        Self { index, synonyms }
+    }
+}
+
+impl Lexicon for KnowledgeIndex {
+    fn article_count(&self) -> u64 {
+        self.article_count() as u64
+    }
+    fn article_frequency(&self, term: &str) -> u64 {
+        KnowledgeIndex::article_frequency(self, term).unwrap_or(0)
+    }
+    fn similar_terms(&self, term: &str, max_distance: usize) -> Vec<(String, u64)> {
+        KnowledgeIndex::similar_terms(self, term, max_distance).unwrap_or_default()
+    }
+}
+
+/// Answers queries against the current snapshot; `swap` replaces it atomically while
+/// searches in flight finish on the old one.
+#[derive(Debug)]
+pub struct Engine {
+    current: ArcSwap<Snapshot>,
+}
+
+struct Candidate {
+    hit: SentenceHit,
+    signals: Signals,
+    score: f32,
+}
+
+impl Engine {
+    /// An engine serving `index`.
+    pub fn new(index: KnowledgeIndex) -> Self {
+        Self {
+            current: ArcSwap::from_pointee(Snapshot::new(index)),
+        }
+    }
+
+    /// The snapshot in use (kept alive by the returned `Arc` even across a swap).
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.current.load_full()
+    }
+
+    /// Serves `index` from now on.
+    pub fn swap(&self, index: KnowledgeIndex) {
+        self.current.store(Arc::new(Snapshot::new(index)));
+    }
+
+    /// Top facts for a topic.
+    pub fn stat(&self, topic: &str, limit: usize) -> Result<Answer, IndexError> {
+        self.answer(Command::Stat, topic, limit)
+    }
+
+    /// Best passages for a question.
+    pub fn ask(&self, question: &str, limit: usize) -> Result<Answer, IndexError> {
+        self.answer(Command::Ask, question, limit)
+    }
+
+    /// Answers `query` for `command`, at most `limit` facts.
+    pub fn answer(&self, command: Command, query: &str, limit: usize) -> Result<Answer, IndexError> {
+        let snapshot = self.snapshot();
+        answer_with(&snapshot, command, query, limit.clamp(1, MAX_FACTS))
+    }
+}
+
+/// Answers against one snapshot.
+pub fn answer_with(
+    snapshot: &Snapshot,
+    command: Command,
+    query: &str,
+    limit: usize,
+) -> Result<Answer, IndexError> {
+    let index = &snapshot.index;
+    let plan = plan(query, index, &snapshot.synonyms);
+    let mut answer = Answer {
+        command,
+        query: query.to_string(),
+        no_answer: true,
+        facts: Vec::new(),
+        matched: 0,
+        suggestions: Vec::new(),
+        disagreements: Vec::new(),
+        kb_version: index.kb_version().to_string(),
+    };
+    if plan.is_empty() {
+        return Ok(answer);
+    }
+    let terms = plan.search_terms();
+    let facts_only = command == Command::Stat;
+    let mut hits = index.search_sentences(&terms, facts_only, SENTENCE_CANDIDATES)?;
+    let articles = index.search_articles(&terms, 10)?;
+    let mut seen: HashSet<DocKey> = hits.iter().map(|h| h.key).collect();
+    for article in articles.iter().take(ARTICLE_CANDIDATES) {
+        for hit in index.article_sentences(&article.article, true)? {
+            if seen.insert(hit.key) {
+                hits.push(hit);
+            }
+        }
+    }
+    answer.suggestions = articles
+        .iter()
+        .take(3)
+        .filter_map(|a| index.article(&a.article))
+        .map(|a| a.meta.title.clone())
+        .collect();
+    if hits.is_empty() {
+        return Ok(answer);
+    }
+
+    let candidates = rank(index, &plan, hits, &articles)?;
+    let Some(best) = candidates.first() else {
+        return Ok(answer);
+    };
+    answer.no_answer = !is_answer(&best.signals);
+    answer.matched = candidates.iter().filter(|c| is_answer(&c.signals)).count();
+
+    let mut shown: HashSet<(String, String)> = HashSet::new();
+    for candidate in candidates {
+        if answer.facts.len() >= limit {
+            break;
+        }
+        let Some(article) = index.article(&candidate.hit.article) else {
+            continue;
+        };
+        // Identical files (and syndicated copies) would show the same sentence twice.
+        if !shown.insert((candidate.hit.text.clone(), article.meta.title.clone())) {
+            continue;
+        }
+        if !answer.facts.is_empty() && !is_answer(&candidate.signals) {
+            break;
+        }
+        let mut fact = cite(article, &candidate.hit, candidate.score);
+        if command == Command::Ask {
+            add_passage(index, &mut fact)?;
+        }
+        answer.facts.push(fact);
+    }
+    answer.disagreements = if answer.no_answer {
+        Vec::new()
+    } else {
+        find_disagreements(&answer.facts)
+    };
+    Ok(answer)
+}
+
+fn rank(
+    index: &KnowledgeIndex,
+    plan: &QueryPlan,
+    hits: Vec<SentenceHit>,
+    articles: &[crate::index::ArticleHit],
+) -> Result<Vec<Candidate>, IndexError> {
+    let article_scores: HashMap<&str, f32> = articles.iter().map(|a| (a.article.as_str(), a.score)).collect();
+    let best_article = articles
+        .iter()
+        .map(|a| a.score)
+        .fold(0.0, f32::max)
+        .max(f32::EPSILON);
+    let best_sentence = hits.iter().map(|h| h.score).fold(0.0, f32::max).max(f32::EPSILON);
+
+    // Which concepts each candidate article contains, in one pass over the postings.
+    let article_ids: Vec<&ArticleInfo> = {
+        let mut ids: Vec<&str> = hits.iter().map(|h| h.article.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.iter()
+            .filter_map(|id| index.article(&crate::knowledge::ArticleId::new(id)))
+            .collect()
+    };
+    let all_terms: Vec<String> = {
+        let mut t: Vec<String> = plan
+            .concepts
+            .iter()
+            .flat_map(|c| c.alternatives.iter().flat_map(|a| a.terms.iter().cloned()))
+            .collect();
+        t.sort();
+        t.dedup();
+        t
+    };
+    let contains =
+        index.articles_containing(&article_ids.iter().map(|a| a.key).collect::<Vec<_>>(), &all_terms)?;
+    let article_terms: HashMap<&str, HashSet<&str>> = article_ids
+        .iter()
+        .zip(&contains)
+        .map(|(a, row)| {
+            (
+                a.id.as_str(),
+                all_terms
+                    .iter()
+                    .zip(row)
+                    .filter(|(_, c)| **c)
+                    .map(|(t, _)| t.as_str())
+                    .collect(),
+            )
+        })
+        .collect();
+    let title_terms: HashMap<&str, HashSet<String>> = article_ids
+        .iter()
+        .map(|a| {
+            (
+                a.id.as_str(),
+                analyze(&a.meta.title).into_iter().map(|t| t.term).collect(),
+            )
+        })
+        .collect();
+
+    let total_weight: f32 = plan
+        .concepts
+        .iter()
+        .map(|c| c.weight)
+        .sum::<f32>()
+        .max(f32::EPSILON);
+    let keys = plan.concepts.iter().filter(|c| c.key).count();
+    let empty_set = HashSet::new();
+    let empty_titles = HashSet::new();
+
+    let mut candidates: Vec<Candidate> = hits
+        .into_iter()
+        .map(|hit| {
+            let sentence_terms: HashSet<String> = analyze(&hit.text).into_iter().map(|t| t.term).collect();
+            let in_article = article_terms.get(hit.article.as_str()).unwrap_or(&empty_set);
+            let in_title = title_terms.get(hit.article.as_str()).unwrap_or(&empty_titles);
+            let mut covered = 0.0;
+            let mut covered_in_sentence = 0.0;
+            let mut missing_keys = 0;
+            for concept in &plan.concepts {
+                let mut level: f32 = 0.0;
+                let mut sentence_level: f32 = 0.0;
+                for alt in &concept.alternatives {
+                    let strength = alt.origin.strength();
+                    if alt.terms.iter().all(|t| sentence_terms.contains(t)) {
+                        sentence_level = sentence_level.max(strength);
+                        level = level.max(strength);
+                    } else if alt.terms.iter().all(|t| in_title.contains(t)) {
+                        level = level.max(0.8 * strength);
+                    } else if alt.terms.iter().all(|t| in_article.contains(t.as_str())) {
+                        level = level.max(0.55 * strength);
+                    }
+                }
+                if concept.key && level == 0.0 {
+                    missing_keys += 1;
+                }
+                covered += concept.weight * level;
+                covered_in_sentence += concept.weight * sentence_level;
+            }
+            let kinds: Vec<_> = hit.payload.quantities.iter().map(|q| q.kind).collect();
+            let signals = Signals {
+                sentence_bm25: hit.score / best_sentence,
+                article_bm25: article_scores.get(hit.article.as_str()).copied().unwrap_or(0.0) / best_article,
+                coverage: covered / total_weight,
+                sentence_coverage: covered_in_sentence / total_weight,
+                keys,
+                missing_keys,
+                measure: measure_fit(&plan.measures, &kinds),
+                paragraph: hit.position.paragraph,
+            };
+            let score = score(&signals);
+            Candidate { hit, signals, score }
+        })
+        .collect();
+    candidates.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.hit.article.cmp(&b.hit.article))
+            .then_with(|| a.hit.position.cmp(&b.hit.position))
+    });
+    Ok(candidates)
+}
+
+fn cite(article: &ArticleInfo, hit: &SentenceHit, score: f32) -> CitedFact {
+    let meta = &article.meta;
+    CitedFact {
+        id: format!(
+            "{}#{}.{}",
+            article.id, hit.position.paragraph, hit.position.sentence
+        ),
+        text: hit.text.clone(),
+        highlights: hit
+            .payload
+            .quantities
+            .iter()
+            .filter(|q| q.span.end <= hit.text.len())
+            .map(|q| Highlight {
+                start: q.span.start,
+                end: q.span.end,
+                kind: q.kind,
+            })
+            .collect(),
+        position: hit.position,
+        period: hit.payload.period,
+        citation: Citation {
+            article: article.id.clone(),
+            title: meta.title.clone(),
+            publisher: meta.publisher.clone(),
+            author: meta.author.clone(),
+            published: meta.published,
+            url: meta.url.clone(),
+            paragraph: hit.position.paragraph,
+            report: hit.payload.report.clone().or_else(|| meta.report.clone()),
+        },
+        score,
+        passage: None,
+        passage_span: None,
+    }
+}
+
+fn add_passage(index: &KnowledgeIndex, fact: &mut CitedFact) -> Result<(), IndexError> {
+    let sentences = index.article_sentences(&fact.citation.article, false)?;
+    let mut passage = String::new();
+    let mut span = None;
+    for s in sentences
+        .iter()
+        .filter(|s| s.position.paragraph == fact.position.paragraph)
+    {
+        if !passage.is_empty() {
+            passage.push(' ');
+        }
+        if s.position == fact.position {
+            span = Some((passage.len(), passage.len() + s.text.len()));
+        }
+        passage.push_str(&s.text);
+    }
+    if span.is_some() {
+        fact.passage = Some(passage);
+        fact.passage_span = span;
+    }
+    Ok(())
+}

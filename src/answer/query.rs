@@ -1,0 +1,264 @@
+//! From what the user typed to a query plan: concepts (each with its alternative spellings,
+//! synonyms, typo corrections), their weights, which of them name an entity the answer must
+//! mention, and which kind of quantity is wanted. Never hands user text to a query parser.
+
+use crate::facts::QuantityKind;
+use crate::index::{analyze, WeightedTerm};
+
+use super::synonyms::SynonymTable;
+use super::words::{is_stopword, measure_kinds, question_kinds};
+
+/// Longest query the engine reads; the rest is ignored (Discord allows 6,000 characters).
+pub const MAX_QUERY_CHARS: usize = 500;
+/// Most concepts a query keeps (the rest would only add noise and cost).
+const MAX_CONCEPTS: usize = 16;
+
+/// Statistics the planner needs from the index, behind a trait so tests can fake them.
+pub trait Lexicon {
+    /// Number of articles.
+    fn article_count(&self) -> u64;
+    /// Number of articles containing the analysed `term`.
+    fn article_frequency(&self, term: &str) -> u64;
+    /// Indexed terms near `term` (typos), with their article frequency.
+    fn similar_terms(&self, term: &str, max_distance: usize) -> Vec<(String, u64)>;
+}
+
+/// How one alternative relates to what the user typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The user's own word (stemmed).
+    Exact,
+    /// Two adjacent words written as one ("Time Warner" → "timewarner").
+    Compound,
+    /// From the synonyms file.
+    Synonym,
+    /// A typo correction.
+    Fuzzy,
+}
+
+impl Origin {
+    /// How much a match through this alternative counts, relative to an exact match.
+    pub fn strength(self) -> f32 {
+        match self {
+            Origin::Exact | Origin::Compound => 1.0,
+            Origin::Synonym => 0.85,
+            Origin::Fuzzy => 0.7,
+        }
+    }
+}
+
+/// One way of matching a concept: all its terms must occur.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alternative {
+    /// Analysed terms.
+    pub terms: Vec<String>,
+    /// Where it came from.
+    pub origin: Origin,
+}
+
+/// A unit of meaning in the query: a word or a synonym phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Concept {
+    /// The words as typed.
+    pub text: String,
+    /// Ways it can be matched; the first is the user's own.
+    pub alternatives: Vec<Alternative>,
+    /// Importance (inverse article frequency).
+    pub weight: f32,
+    /// Names an entity (a capitalised name, a model number, a rare word): an answer that does
+    /// not mention it answers another question.
+    pub key: bool,
+}
+
+/// The analysed query.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct QueryPlan {
+    /// Concepts in query order.
+    pub concepts: Vec<Concept>,
+    /// Quantity kinds the query asks for (empty: any).
+    pub measures: Vec<QuantityKind>,
+}
+
+struct Word {
+    term: String,
+    original: String,
+}
+
+/// Plans a query. `text` may be anything a user types: it is only ever tokenized.
+pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> QueryPlan {
+    let text: String = text
+        .chars()
+        .take(MAX_QUERY_CHARS)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let words: Vec<Word> = analyze(&text)
+        .into_iter()
+        .map(|t| Word {
+            term: t.term,
+            original: text[t.span].to_string(),
+        })
+        .collect();
+    let lower: Vec<String> = words.iter().map(|w| w.original.to_lowercase()).collect();
+
+    let mut measures: Vec<QuantityKind> = Vec::new();
+    let mut add_measures = |kinds: &[QuantityKind]| {
+        for kind in kinds {
+            if !measures.contains(kind) {
+                measures.push(*kind);
+            }
+        }
+    };
+    for pair in lower.windows(2) {
+        if let Some(kinds) = question_kinds(&pair[0], &pair[1]) {
+            add_measures(kinds);
+        }
+    }
+    for word in &lower {
+        if let Some(kinds) = measure_kinds(word) {
+            add_measures(kinds);
+        }
+    }
+
+    let terms: Vec<String> = words.iter().map(|w| w.term.clone()).collect();
+    let synonym_matches = synonyms.find(&terms);
+    let n = lexicon.article_count().max(1) as f32;
+    let idf = |term: &str| {
+        let df = lexicon.article_frequency(term) as f32;
+        ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+    };
+
+    let mut concepts = Vec::new();
+    let mut i = 0;
+    while i < words.len() && concepts.len() < MAX_CONCEPTS {
+        if let Some(m) = synonym_matches.iter().find(|m| m.start == i) {
+            let span = &words[i..i + m.len];
+            let own: Vec<String> = span.iter().map(|w| w.term.clone()).collect();
+            let mut alternatives = vec![Alternative {
+                terms: own.clone(),
+                origin: Origin::Exact,
+            }];
+            alternatives.extend(m.alternatives.iter().map(|terms| Alternative {
+                terms: terms.clone(),
+                origin: Origin::Synonym,
+            }));
+            let weight = own.iter().map(|t| idf(t)).fold(0.0, f32::max);
+            concepts.push(Concept {
+                text: span
+                    .iter()
+                    .map(|w| w.original.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                alternatives,
+                weight,
+                key: false,
+            });
+            i += m.len;
+            continue;
+        }
+        let word = &words[i];
+        // "US" and "UK" are names, not the pronoun.
+        let acronym = word.original.chars().count() >= 2 && word.original.chars().all(|c| c.is_uppercase());
+        if is_stopword(&lower[i]) && !acronym {
+            i += 1;
+            continue;
+        }
+        let df = lexicon.article_frequency(&word.term);
+        let mut alternatives = vec![Alternative {
+            terms: vec![word.term.clone()],
+            origin: Origin::Exact,
+        }];
+        if let Some(next) = words.get(i + 1) {
+            let joined = format!("{}{}", word.term, next.term);
+            if lexicon.article_frequency(&joined) > 0 {
+                alternatives.push(Alternative {
+                    terms: vec![joined],
+                    origin: Origin::Compound,
+                });
+            }
+        }
+        if i > 0 {
+            let joined = format!("{}{}", words[i - 1].term, word.term);
+            if lexicon.article_frequency(&joined) > 0 {
+                alternatives.push(Alternative {
+                    terms: vec![joined],
+                    origin: Origin::Compound,
+                });
+            }
+        }
+        let is_number = word.term.chars().all(|c| c.is_ascii_digit());
+        if df == 0 && !is_number && word.term.chars().count() >= 4 {
+            let max_distance = if word.term.chars().count() >= 8 { 2 } else { 1 };
+            for (candidate, _) in lexicon
+                .similar_terms(&word.term, max_distance)
+                .into_iter()
+                .take(3)
+            {
+                alternatives.push(Alternative {
+                    terms: vec![candidate],
+                    origin: Origin::Fuzzy,
+                });
+            }
+        }
+        // A capital marks a name, except a common word capitalised because it starts the query.
+        let common = (df as f32) / n > 0.02;
+        let capitalised = word.original.chars().any(char::is_uppercase)
+            && !(i == 0 && is_plain_capitalised(&word.original) && common);
+        // A number right after a name is part of it ("PlayStation 5", "Halo 2").
+        let model_number = is_number && i > 0 && words[i - 1].original.chars().any(char::is_uppercase);
+        let weight = if df == 0 && alternatives.len() == 1 {
+            idf(&word.term)
+        } else {
+            idf(&word.term).min(idf_of_best(&alternatives, &idf))
+        };
+        let rare = (df as f32) / n < 0.002;
+        concepts.push(Concept {
+            text: word.original.clone(),
+            alternatives,
+            weight,
+            key: (capitalised || model_number || rare) && measure_kinds(&lower[i]).is_none(),
+        });
+        i += 1;
+    }
+    QueryPlan { concepts, measures }
+}
+
+fn is_plain_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(|c| !c.is_uppercase())
+}
+
+fn idf_of_best(alternatives: &[Alternative], idf: &dyn Fn(&str) -> f32) -> f32 {
+    alternatives
+        .iter()
+        .filter_map(|a| a.terms.first())
+        .map(|t| idf(t))
+        .fold(0.0, f32::max)
+}
+
+impl QueryPlan {
+    /// True when the query has nothing to search for (empty, punctuation, stopwords only).
+    pub fn is_empty(&self) -> bool {
+        self.concepts.is_empty()
+    }
+
+    /// Terms for retrieval, each boosted by its concept's weight and its origin.
+    pub fn search_terms(&self) -> Vec<WeightedTerm> {
+        let mut out: Vec<WeightedTerm> = Vec::new();
+        for concept in &self.concepts {
+            for alt in &concept.alternatives {
+                let share = 1.0 / alt.terms.len() as f32;
+                for term in &alt.terms {
+                    let boost = alt.origin.strength() * share;
+                    match out.iter_mut().find(|w| &w.term == term) {
+                        Some(existing) => existing.boost = existing.boost.max(boost),
+                        None => out.push(WeightedTerm {
+                            term: term.clone(),
+                            boost,
+                        }),
+                    }
+                }
+            }
+        }
+        out
+    }
+}

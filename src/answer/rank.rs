@@ -1,0 +1,165 @@
+//! Ranking signals and how they combine. Pure: every signal is computed elsewhere and handed
+//! in as [`Signals`], so each can be tested on tiny hand-made examples.
+
+use crate::facts::QuantityKind;
+
+/// How a sentence's quantities fit the measure the query asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeasureFit {
+    /// The query names no measure.
+    NotAsked,
+    /// The sentence has a quantity of a wanted kind.
+    Fits,
+    /// The sentence has quantities, none of a wanted kind.
+    Misfits,
+    /// The sentence has no quantity at all.
+    NoQuantity,
+}
+
+/// Measure fit of a sentence with `kinds` for a query asking for `wanted`.
+pub fn measure_fit(wanted: &[QuantityKind], kinds: &[QuantityKind]) -> MeasureFit {
+    if kinds.is_empty() {
+        MeasureFit::NoQuantity
+    } else if wanted.is_empty() {
+        MeasureFit::NotAsked
+    } else if kinds.iter().any(|k| wanted.contains(k)) {
+        MeasureFit::Fits
+    } else {
+        MeasureFit::Misfits
+    }
+}
+
+/// Everything known about one candidate sentence for one query.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Signals {
+    /// Sentence BM25, divided by the best among candidates (0..=1).
+    pub sentence_bm25: f32,
+    /// Article BM25 over title and body, divided by the best (0..=1).
+    pub article_bm25: f32,
+    /// Weighted share of query concepts found in the sentence (full), title or article (less).
+    pub coverage: f32,
+    /// Weighted share of query concepts found in the sentence itself.
+    pub sentence_coverage: f32,
+    /// Key concepts (names) of the query.
+    pub keys: usize,
+    /// Key concepts found nowhere in the sentence's article.
+    pub missing_keys: usize,
+    /// Measure fit.
+    pub measure: MeasureFit,
+    /// 1-based paragraph number (lead paragraphs carry the headline figures).
+    pub paragraph: usize,
+}
+
+/// The ranking score: coverage of the query first, then sentence and article relevance, then
+/// the measure asked for, with a slight preference for the lead of an article.
+pub fn score(s: &Signals) -> f32 {
+    let measure = match s.measure {
+        MeasureFit::Fits => 0.25,
+        MeasureFit::NotAsked => 0.1,
+        MeasureFit::Misfits => -0.1,
+        MeasureFit::NoQuantity => -0.3,
+    };
+    let lead = if s.paragraph <= 2 { 0.04 } else { 0.0 };
+    let missing = s.missing_keys as f32 * 0.5;
+    1.0 * s.coverage
+        + 0.5 * s.sentence_coverage
+        + 0.35 * s.sentence_bm25
+        + 0.3 * s.article_bm25
+        + measure
+        + lead
+        - missing
+}
+
+/// Keys that may be missing before a fact no longer answers the query: none for one or two
+/// names, one in three beyond (a typo in a long title should not lose the answer).
+pub fn allowed_missing_keys(keys: usize) -> usize {
+    keys / 3
+}
+
+/// Whether the best candidate is good enough to show as an answer rather than "no matching
+/// fact": it must mention the query's names and cover most of what was asked.
+pub fn is_answer(s: &Signals) -> bool {
+    s.missing_keys <= allowed_missing_keys(s.keys) && s.coverage >= 0.5 && s.measure != MeasureFit::NoQuantity
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> Signals {
+        Signals {
+            sentence_bm25: 0.5,
+            article_bm25: 0.5,
+            coverage: 0.8,
+            sentence_coverage: 0.5,
+            keys: 1,
+            missing_keys: 0,
+            measure: MeasureFit::NotAsked,
+            paragraph: 3,
+        }
+    }
+
+    #[test]
+    fn fitting_measure_outranks_misfitting() {
+        let fits = Signals {
+            measure: MeasureFit::Fits,
+            ..base()
+        };
+        let misfits = Signals {
+            measure: MeasureFit::Misfits,
+            ..base()
+        };
+        assert!(score(&fits) > score(&misfits));
+    }
+
+    #[test]
+    fn missing_name_outweighs_relevance() {
+        let right = base();
+        let other_company = Signals {
+            missing_keys: 1,
+            sentence_bm25: 1.0,
+            article_bm25: 1.0,
+            ..base()
+        };
+        assert!(score(&right) > score(&other_company));
+        assert!(!is_answer(&other_company));
+    }
+
+    #[test]
+    fn coverage_decides_answerability() {
+        assert!(is_answer(&base()));
+        assert!(!is_answer(&Signals {
+            coverage: 0.3,
+            ..base()
+        }));
+    }
+
+    #[test]
+    fn one_missing_key_in_three_is_tolerated() {
+        assert!(is_answer(&Signals {
+            keys: 3,
+            missing_keys: 1,
+            ..base()
+        }));
+        assert!(!is_answer(&Signals {
+            keys: 2,
+            missing_keys: 1,
+            ..base()
+        }));
+    }
+
+    #[test]
+    fn measure_fit_table() {
+        use QuantityKind::*;
+        let cases: &[(&[QuantityKind], &[QuantityKind], MeasureFit)] = &[
+            (&[], &[], MeasureFit::NoQuantity),
+            (&[Money], &[], MeasureFit::NoQuantity),
+            (&[], &[Count], MeasureFit::NotAsked),
+            (&[Money], &[Percent, Money], MeasureFit::Fits),
+            (&[Count], &[Money], MeasureFit::Misfits),
+        ];
+        for (wanted, kinds, expected) in cases {
+            assert_eq!(measure_fit(wanted, kinds), *expected, "{wanted:?} vs {kinds:?}");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! Writing articles into a tantivy index: one document per sentence, one per article.
+
+use tantivy::{doc, IndexWriter, TantivyDocument, Term};
+
+use super::payload::{ArticlePayload, SentencePayload};
+use super::schema::{kind, Fields};
+use super::IndexError;
+use crate::facts::analyse_article;
+use crate::knowledge::{Article, ArticleId};
+
+/// Counts from writing articles, for reports and benchmarks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteStats {
+    /// Articles written.
+    pub articles: usize,
+    /// Sentences written.
+    pub sentences: usize,
+    /// Of which facts.
+    pub facts: usize,
+    /// Bytes of paragraph text analysed.
+    pub text_bytes: usize,
+}
+
+impl std::ops::AddAssign for WriteStats {
+    fn add_assign(&mut self, other: Self) {
+        self.articles += other.articles;
+        self.sentences += other.sentences;
+        self.facts += other.facts;
+        self.text_bytes += other.text_bytes;
+    }
+}
+
+/// The documents of one article, ready to add; built off the writer's thread so analysis
+/// can run in parallel.
+pub struct PreparedArticle {
+    documents: Vec<TantivyDocument>,
+    stats: WriteStats,
+}
+
+/// Adds a prepared article to `writer`.
+pub fn add_prepared(writer: &IndexWriter, prepared: PreparedArticle) -> Result<WriteStats, IndexError> {
+    for document in prepared.documents {
+        writer.add_document(document)?;
+    }
+    Ok(prepared.stats)
+}
+
+/// Analyses one article into its sentence documents and its article document.
+pub fn prepare_article(fields: &Fields, article: &Article) -> Result<PreparedArticle, IndexError> {
+    let sentences = analyse_article(article);
+    let mut documents = Vec::with_capacity(sentences.len() + 1);
+    let mut stats = WriteStats {
+        articles: 1,
+        ..WriteStats::default()
+    };
+    let id = article.id.as_str();
+    for sentence in &sentences {
+        let payload = SentencePayload {
+            quantities: sentence.quantities.clone(),
+            period: sentence.period,
+            report: sentence.report.clone(),
+        };
+        let is_fact = u64::from(sentence.is_fact());
+        stats.sentences += 1;
+        stats.facts += usize::from(sentence.is_fact());
+        documents.push(doc!(
+            fields.kind => kind::SENTENCE,
+            fields.article_id => id,
+            fields.text => sentence.text.as_str(),
+            fields.is_fact => is_fact,
+            fields.paragraph => sentence.position.paragraph as u64,
+            fields.sentence => sentence.position.sentence as u64,
+            fields.payload => serde_json::to_string(&payload)?,
+        ));
+    }
+    let mut body = String::new();
+    for paragraph in &article.paragraphs {
+        stats.text_bytes += paragraph.text.len();
+        body.push_str(&paragraph.text);
+        body.push('\n');
+    }
+    let payload = ArticlePayload {
+        meta: article.meta.clone(),
+        paragraphs: article.paragraphs.len(),
+        facts: stats.facts,
+        content_hash: article.content_hash.clone(),
+    };
+    let mut document = TantivyDocument::default();
+    document.add_text(fields.kind, kind::ARTICLE);
+    document.add_text(fields.article_id, id);
+    document.add_text(fields.title, &article.meta.title);
+    document.add_text(fields.body, &body);
+    document.add_text(fields.payload, serde_json::to_string(&payload)?);
+    documents.push(document);
+    Ok(PreparedArticle { documents, stats })
+}
+
+/// Removes every document of an article (used by incremental reloads).
+pub fn delete_article(writer: &IndexWriter, fields: &Fields, id: &ArticleId) {
+    writer.delete_term(Term::from_field_text(fields.article_id, id.as_str()));
+}

@@ -1,0 +1,73 @@
+//! Small file-system helpers for crash-safe publishing.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::Path;
+
+use super::IndexError;
+
+/// Writes `bytes` to `path` and syncs it to disk.
+pub fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), IndexError> {
+    let io = |source| IndexError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = File::create(path).map_err(io)?;
+    file.write_all(bytes).map_err(io)?;
+    file.sync_all().map_err(io)
+}
+
+/// Replaces `path` atomically with `bytes` (write a sibling, then rename over).
+pub fn replace_atomically(path: &Path, bytes: &[u8]) -> Result<(), IndexError> {
+    let tmp = path.with_extension("tmp");
+    write_synced(&tmp, bytes)?;
+    fs::rename(&tmp, path).map_err(|source| IndexError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if let Some(parent) = path.parent() {
+        // Make the rename itself durable; failure here is not fatal on every platform.
+        if let Ok(dir) = File::open(parent) {
+            let _ = dir.sync_all();
+        }
+    }
+    Ok(())
+}
+
+/// Copies a directory's files into a new directory as hard links (copies where linking fails).
+/// tantivy never rewrites a segment file in place, so sharing them between generations is safe.
+pub fn link_dir(from: &Path, to: &Path) -> Result<(), IndexError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| IndexError::Io { path, source }
+    };
+    fs::create_dir_all(to).map_err(io(to))?;
+    for entry in fs::read_dir(from).map_err(io(from))? {
+        let entry = entry.map_err(io(from))?;
+        if !entry.file_type().map_err(io(from))?.is_file() {
+            continue;
+        }
+        let name = entry.file_name();
+        let target = to.join(&name);
+        // Lock files belong to the writer of the old generation, not to the copy.
+        if name.to_string_lossy().starts_with('.') && name.to_string_lossy().ends_with(".lock") {
+            continue;
+        }
+        if fs::hard_link(entry.path(), &target).is_err() {
+            fs::copy(entry.path(), &target).map_err(io(&target))?;
+        }
+    }
+    Ok(())
+}
+
+/// Total size in bytes of the files in a directory (not recursive).
+pub fn dir_size(dir: &Path) -> u64 {
+    fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum()
+}

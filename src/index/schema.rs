@@ -1,0 +1,128 @@
+//! The tantivy schema and text analysis, in one place: every field name and tokenizer the
+//! index uses is declared here, and the same analyzer serves indexing and queries.
+
+use tantivy::schema::{
+    IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+};
+use tantivy::Index;
+
+/// Bumped whenever the schema or analysis changes; an index of another version is rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Name under which [`analyzer`] is registered.
+pub const ANALYZER: &str = "factbot_en";
+
+/// Document kinds stored in the one index.
+pub mod kind {
+    /// One sentence of an article.
+    pub const SENTENCE: &str = "sentence";
+    /// One whole article (title and body), for article-level evidence.
+    pub const ARTICLE: &str = "article";
+}
+
+/// Handles to every field, resolved once.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    /// `sentence` or `article`.
+    pub kind: tantivy::schema::Field,
+    /// Article id (relative path); indexed as one token so an article can be deleted.
+    pub article_id: tantivy::schema::Field,
+    /// Sentence text (sentence docs), analysed and stored.
+    pub text: tantivy::schema::Field,
+    /// Article title (article docs), analysed and stored.
+    pub title: tantivy::schema::Field,
+    /// Article body (article docs), analysed, not stored.
+    pub body: tantivy::schema::Field,
+    /// 1 when the sentence carries a quantity.
+    pub is_fact: tantivy::schema::Field,
+    /// 1-based paragraph number.
+    pub paragraph: tantivy::schema::Field,
+    /// 1-based sentence number in the paragraph.
+    pub sentence: tantivy::schema::Field,
+    /// JSON payload: quantities, period, report (sentence docs) or metadata (article docs).
+    pub payload: tantivy::schema::Field,
+}
+
+/// Builds the schema and its field handles.
+pub fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let analysed = |stored: bool| {
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer(ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        let options = TextOptions::default().set_indexing_options(indexing);
+        if stored {
+            options.set_stored()
+        } else {
+            options
+        }
+    };
+    let fields = Fields {
+        kind: builder.add_text_field("kind", STRING),
+        article_id: builder.add_text_field("article_id", STRING | STORED),
+        text: builder.add_text_field("text", analysed(true)),
+        title: builder.add_text_field("title", analysed(true)),
+        body: builder.add_text_field("body", analysed(false)),
+        is_fact: builder.add_u64_field("is_fact", INDEXED | FAST),
+        paragraph: builder.add_u64_field("paragraph", STORED | INDEXED),
+        sentence: builder.add_u64_field("sentence", STORED),
+        payload: builder.add_text_field("payload", STORED),
+    };
+    (builder.build(), fields)
+}
+
+/// The analyzer for English text: split on non-alphanumerics (so `short-drama` is two words),
+/// fold accents, lowercase, and stem, so `viewers` finds `viewer`.
+pub fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(48))
+        .filter(AsciiFoldingFilter)
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// Registers the analyzer on an index (needed after create and after open).
+pub fn register_analyzers(index: &Index) {
+    index.tokenizers().register(ANALYZER, analyzer());
+}
+
+/// One analysed token with the byte span of the word it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The indexed form (lowercased, stemmed).
+    pub term: String,
+    /// Byte range of the original word.
+    pub span: std::ops::Range<usize>,
+}
+
+/// Analyses `text` exactly as the index does.
+pub fn analyze(text: &str) -> Vec<Token> {
+    let mut analyzer = analyzer();
+    let mut stream = analyzer.token_stream(text);
+    let mut tokens = Vec::new();
+    while let Some(token) = stream.next() {
+        tokens.push(Token {
+            term: token.text.clone(),
+            span: token.offset_from..token.offset_to,
+        });
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hyphens_split_and_plurals_stem() {
+        let terms: Vec<_> = analyze("Short-drama VIEWERS café")
+            .into_iter()
+            .map(|t| t.term)
+            .collect();
+        assert_eq!(terms, vec!["short", "drama", "viewer", "cafe"]);
+    }
+}

@@ -1,0 +1,315 @@
+//! Reading the knowledge folder: find article files, decode them, parse them, and collect every
+//! problem as a [`Diagnostic`] instead of stopping. One bad file never keeps the others out.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+use walkdir::WalkDir;
+
+use super::article::{Article, ArticleId, ArticleMeta};
+use super::body::{markdown_paragraphs, text_paragraphs};
+use super::diagnostic::Diagnostic;
+use super::front_matter::parse_front_matter;
+
+/// Default cap on one article file; larger files are skipped with a reason.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Problems with the knowledge folder as a whole (per-file problems are diagnostics).
+#[derive(Debug, Error)]
+pub enum KnowledgeError {
+    /// The folder does not exist or cannot be listed.
+    #[error("knowledge folder {path} cannot be read: {source}")]
+    Unreadable {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The path exists but is a file.
+    #[error("knowledge folder {0} is not a folder")]
+    NotADirectory(PathBuf),
+}
+
+/// How strictly to read.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Files larger than this are skipped (reported).
+    pub max_file_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+        }
+    }
+}
+
+/// An article file found in the folder, before reading it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Absolute (or root-joined) path.
+    pub path: PathBuf,
+    /// Id derived from the path relative to the root.
+    pub id: ArticleId,
+}
+
+/// Everything a load produced.
+#[derive(Debug, Default)]
+pub struct LoadReport {
+    /// Articles that could be read, in path order.
+    pub articles: Vec<Article>,
+    /// Every problem found, in path order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadReport {
+    /// Number of diagnostics that are errors.
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+/// The article formats factbot reads, by file extension.
+fn format_of(path: &Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "md" | "markdown" => Some(Format::Markdown),
+        "txt" => Some(Format::Text),
+        _ => None,
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Format {
+    Markdown,
+    Text,
+}
+
+/// Lists the article files under `root` (following symlinks once, skipping hidden entries and
+/// README files, which document the folder rather than being articles).
+pub fn scan_dir(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<SourceFile>, KnowledgeError> {
+    let meta = fs::metadata(root).map_err(|source| KnowledgeError::Unreadable {
+        path: root.to_path_buf(),
+        source,
+    })?;
+    if !meta.is_dir() {
+        return Err(KnowledgeError::NotADirectory(root.to_path_buf()));
+    }
+    let mut files = Vec::new();
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().map(|p| relative(root, p)).unwrap_or_default();
+                let message = if err.loop_ancestor().is_some() {
+                    "symbolic link loop; skipped".to_string()
+                } else {
+                    format!(
+                        "cannot be read: {}",
+                        err.io_error()
+                            .map_or_else(|| err.to_string(), ToString::to_string)
+                    )
+                };
+                diagnostics.push(Diagnostic::warning(&path, None, message));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() || format_of(entry.path()).is_none() {
+            continue;
+        }
+        let stem = entry
+            .path()
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_ascii_lowercase());
+        if stem.as_deref() == Some("readme") {
+            continue;
+        }
+        let rel = relative(root, entry.path());
+        files.push(SourceFile {
+            path: entry.path().to_path_buf(),
+            id: ArticleId::new(&rel.to_string_lossy()),
+        });
+    }
+    Ok(files)
+}
+
+/// Loads every article under `root`.
+pub fn load_dir(root: &Path, options: &LoadOptions) -> Result<LoadReport, KnowledgeError> {
+    let mut report = LoadReport::default();
+    let files = scan_dir(root, &mut report.diagnostics)?;
+    let mut seen_hashes: HashMap<String, ArticleId> = HashMap::new();
+    for file in files {
+        let Some(bytes) = read_file(&file, options, &mut report.diagnostics) else {
+            continue;
+        };
+        if let Some(article) = parse_article(&file.id, &bytes, &mut report.diagnostics) {
+            if let Some(first) = seen_hashes.get(&article.content_hash) {
+                report.diagnostics.push(Diagnostic::warning(
+                    Path::new(article.id.as_str()),
+                    None,
+                    format!("identical to {first}; both are indexed, answers show it once"),
+                ));
+            } else {
+                seen_hashes.insert(article.content_hash.clone(), article.id.clone());
+            }
+            report.articles.push(article);
+        }
+    }
+    Ok(report)
+}
+
+/// Reads one file's bytes, or reports why not.
+pub fn read_file(
+    file: &SourceFile,
+    options: &LoadOptions,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Vec<u8>> {
+    let diag_path = Path::new(file.id.as_str());
+    let size = match fs::metadata(&file.path) {
+        Ok(meta) => meta.len(),
+        Err(err) => {
+            diagnostics.push(Diagnostic::error(
+                diag_path,
+                None,
+                format!("cannot be read: {err}"),
+            ));
+            return None;
+        }
+    };
+    if size > options.max_file_bytes {
+        diagnostics.push(Diagnostic::error(
+            diag_path,
+            None,
+            format!(
+                "is {size} bytes, over the {} byte limit; skipped",
+                options.max_file_bytes
+            ),
+        ));
+        return None;
+    }
+    match fs::read(&file.path) {
+        Ok(bytes) => Some(bytes),
+        Err(err) => {
+            diagnostics.push(Diagnostic::error(
+                diag_path,
+                None,
+                format!("cannot be read: {err}"),
+            ));
+            None
+        }
+    }
+}
+
+/// Parses one article from its bytes; `None` when nothing usable is in it (with an error).
+pub fn parse_article(id: &ArticleId, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Option<Article> {
+    let path = Path::new(id.as_str());
+    let format = format_of(path).unwrap_or(Format::Text);
+    if bytes.contains(&0) {
+        diagnostics.push(Diagnostic::error(
+            path,
+            None,
+            "looks like a binary file (contains NUL bytes); skipped",
+        ));
+        return None;
+    }
+    let text = decode(path, bytes, diagnostics);
+    if text.trim().is_empty() {
+        diagnostics.push(Diagnostic::error(path, None, "file is empty; skipped"));
+        return None;
+    }
+    let (meta, paragraphs) = match format {
+        Format::Markdown => {
+            let front = parse_front_matter(path, &text, diagnostics);
+            let mut meta = front.meta;
+            let body = &text[front.body_start..];
+            if meta.title.trim().is_empty() {
+                match first_heading(body) {
+                    Some(heading) if !front.present => meta.title = heading,
+                    _ => {
+                        diagnostics.push(Diagnostic::error(
+                            path,
+                            Some(1),
+                            "missing `title` in front matter",
+                        ));
+                        meta.title = file_stem(path);
+                    }
+                }
+            }
+            (meta, markdown_paragraphs(body, front.body_line))
+        }
+        Format::Text => {
+            let (title_line, title) = text
+                .lines()
+                .enumerate()
+                .find(|(_, l)| !l.trim().is_empty())
+                .map(|(i, l)| (i, l.trim().to_string()))
+                .unwrap_or_default();
+            let body_start = text
+                .lines()
+                .take(title_line + 1)
+                .map(|l| l.len() + 1)
+                .sum::<usize>()
+                .min(text.len());
+            let meta = ArticleMeta {
+                title,
+                ..ArticleMeta::default()
+            };
+            (meta, text_paragraphs(&text[body_start..], title_line + 2))
+        }
+    };
+    if paragraphs.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            path,
+            None,
+            "has a title but no body paragraphs",
+        ));
+    }
+    Some(Article {
+        id: id.clone(),
+        meta,
+        paragraphs,
+        content_hash: blake3::hash(bytes).to_hex().to_string(),
+    })
+}
+
+/// Decodes UTF-8, falling back to a lossy decode with a warning naming the first bad line.
+fn decode(path: &Path, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.trim_start_matches('\u{feff}').to_string(),
+        Err(err) => {
+            let line = bytes[..err.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            diagnostics.push(Diagnostic::warning(
+                path,
+                Some(line),
+                "not valid UTF-8; decoded with replacement characters",
+            ));
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    }
+}
+
+fn first_heading(body: &str) -> Option<String> {
+    body.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .and_then(|l| l.strip_prefix("# "))
+        .map(|h| h.trim().to_string())
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}

@@ -1,0 +1,61 @@
+//! The `factbot` command: serve the Discord bot, or answer, index, check and evaluate from the
+//! command line. Thin: argument parsing and printing; the work is in the library.
+
+mod cli;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Answers questions about industry reports with cited facts.
+#[derive(Debug, Parser)]
+#[command(name = "factbot", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Commands,
+}
+
+/// Where the knowledge and the index live; shared by every subcommand.
+#[derive(Debug, Clone, Args)]
+pub struct Paths {
+    /// Folder of article files (Markdown with front matter, .txt) and synonyms.toml.
+    #[arg(long, short = 'k', default_value = "knowledge", env = "FACTBOT_KNOWLEDGE_DIR")]
+    pub knowledge: PathBuf,
+    /// Data directory for the index [default: .factbot beside the knowledge folder].
+    #[arg(long, env = "FACTBOT_INDEX_DIR")]
+    pub index: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Commands {
+    /// Top cited facts for a topic, e.g. `factbot stat "short-drama viewers"`.
+    Stat(cli::answer::AnswerArgs),
+    /// Best passages for a question, the answering sentence marked.
+    Ask(cli::answer::AnswerArgs),
+    /// Build or update the index from the knowledge folder.
+    Index(cli::index::IndexArgs),
+    /// Validate the knowledge folder; exits 1 when a file has errors.
+    Check(cli::check::CheckArgs),
+    /// Run question cases and print one JSON line per case, then a summary.
+    Eval(cli::eval::EvalArgs),
+}
+
+fn main() -> ExitCode {
+    cli::init_logging();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Commands::Stat(args) => cli::answer::run(factbot::answer::Command::Stat, &args),
+        Commands::Ask(args) => cli::answer::run(factbot::answer::Command::Ask, &args),
+        Commands::Index(args) => cli::index::run(&args),
+        Commands::Check(args) => cli::check::run(&args),
+        Commands::Eval(args) => cli::eval::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

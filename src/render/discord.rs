@@ -1,0 +1,1 @@
+//! Discord message bodies (filled in by the Discord issue).

@@ -1,0 +1,72 @@
+//! Shared text helpers for renderers.
+
+use chrono::NaiveDate;
+
+use crate::answer::Highlight;
+
+/// Wraps each highlighted span of `text` in `open`/`close`, escaping the text between with
+/// `escape`. Spans that overlap, run past the end or split a character are skipped rather
+/// than producing broken output.
+pub fn mark_spans(
+    text: &str,
+    highlights: &[Highlight],
+    open: &str,
+    close: &str,
+    escape: &dyn Fn(&str) -> String,
+) -> String {
+    let mut spans: Vec<(usize, usize)> = highlights
+        .iter()
+        .map(|h| (h.start, h.end))
+        .filter(|&(s, e)| s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e))
+        .collect();
+    spans.sort_unstable();
+    let mut out = String::with_capacity(text.len() + spans.len() * (open.len() + close.len()));
+    let mut at = 0;
+    for (start, end) in spans {
+        if start < at {
+            continue;
+        }
+        out.push_str(&escape(&text[at..start]));
+        out.push_str(open);
+        out.push_str(&escape(&text[start..end]));
+        out.push_str(close);
+        at = end;
+    }
+    out.push_str(&escape(&text[at..]));
+    out
+}
+
+/// A date as readers expect it in citations: `29 Mar 2024`.
+pub fn format_date(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::QuantityKind;
+
+    fn h(start: usize, end: usize) -> Highlight {
+        Highlight {
+            start,
+            end,
+            kind: QuantityKind::Count,
+        }
+    }
+
+    #[test]
+    fn spans_are_wrapped_and_bad_spans_skipped() {
+        let plain = |s: &str| s.to_string();
+        let cases: &[(&str, Vec<Highlight>, &str)] = &[
+            ("270 million watch", vec![h(0, 11)], "*270 million* watch"),
+            ("a 5% b 6%", vec![h(6, 8), h(2, 4)], "a *5%* b *6%*"),
+            ("overlap 12", vec![h(8, 10), h(9, 10)], "overlap *12*"),
+            ("past end", vec![h(5, 50)], "past end"),
+            ("2.7亿人", vec![h(0, 4)], "2.7亿人"),
+            ("2.7亿人", vec![h(0, 6)], "*2.7亿*人"),
+        ];
+        for (text, highlights, expected) in cases {
+            assert_eq!(mark_spans(text, highlights, "*", "*", &plain), *expected);
+        }
+    }
+}

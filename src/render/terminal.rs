@@ -1,0 +1,103 @@
+//! Answers as terminal text: numbers bold, a citation line under each fact.
+
+use std::fmt::Write;
+
+use crate::answer::{Answer, CitedFact, Command};
+
+use super::marks::{format_date, mark_spans};
+
+/// How to show emphasis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Emphasis {
+    /// ANSI bold, for a terminal.
+    Ansi,
+    /// Markdown `**bold**`, for pipes and files.
+    Markdown,
+}
+
+impl Emphasis {
+    fn marks(self) -> (&'static str, &'static str) {
+        match self {
+            Emphasis::Ansi => ("\x1b[1m", "\x1b[0m"),
+            Emphasis::Markdown => ("**", "**"),
+        }
+    }
+}
+
+/// Renders an answer for a terminal.
+pub fn render(answer: &Answer, emphasis: Emphasis) -> String {
+    let mut out = String::new();
+    let (open, close) = emphasis.marks();
+    let plain = |s: &str| s.to_string();
+    if answer.no_answer {
+        let _ = writeln!(out, "No matching fact for \"{}\".", answer.query);
+        if !answer.suggestions.is_empty() {
+            let _ = writeln!(out, "Nearest topics:");
+            for s in &answer.suggestions {
+                let _ = writeln!(out, "  - {s}");
+            }
+        }
+        let _ = writeln!(out, "(knowledge base {})", answer.kb_version);
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "{} \"{}\" — {} of {} matching fact(s), knowledge base {}",
+        answer.command.as_str(),
+        answer.query,
+        answer.facts.len(),
+        answer.matched.max(answer.facts.len()),
+        answer.kb_version
+    );
+    for (i, fact) in answer.facts.iter().enumerate() {
+        let _ = writeln!(out);
+        let body = match (answer.command, &fact.passage, fact.passage_span) {
+            (Command::Ask, Some(passage), Some((start, end)))
+                if passage.is_char_boundary(start)
+                    && passage.is_char_boundary(end)
+                    && end <= passage.len() =>
+            {
+                let marked = mark_spans(&fact.text, &fact.highlights, open, close, &plain);
+                format!("{}» {marked} «{}", &passage[..start], &passage[end..])
+            }
+            _ => mark_spans(&fact.text, &fact.highlights, open, close, &plain),
+        };
+        let _ = writeln!(out, "[{}] {}", i + 1, body.trim());
+        let _ = writeln!(out, "    — {}", citation_line(fact));
+        if let Some(url) = &fact.citation.url {
+            let _ = writeln!(out, "      {url}");
+        }
+    }
+    for d in &answer.disagreements {
+        let which: Vec<String> = d.facts.iter().map(|i| format!("[{}]", i + 1)).collect();
+        let _ = writeln!(
+            out,
+            "\nNote: sources differ on this {} figure: {} (see dates and sources).",
+            d.kind.as_str(),
+            which.join(", ")
+        );
+    }
+    out
+}
+
+/// "Title", Publisher, 29 Mar 2024, ¶ 3 · as of 2024 · report: X
+pub fn citation_line(fact: &CitedFact) -> String {
+    let c = &fact.citation;
+    let mut parts = vec![format!("\"{}\"", c.title)];
+    if let Some(p) = &c.publisher {
+        parts.push(p.clone());
+    }
+    if let Some(d) = c.published {
+        parts.push(format_date(d));
+    }
+    parts.push(format!("¶ {}", c.paragraph));
+    let mut line = parts.join(", ");
+    if let Some(year) = fact.period {
+        let _ = write!(line, " · as of {year}");
+    }
+    if let Some(report) = &c.report {
+        let _ = write!(line, " · report: {report}");
+    }
+    let _ = write!(line, " · {}", c.article);
+    line
+}
