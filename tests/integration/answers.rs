@@ -1,0 +1,88 @@
+//! Cited answers over small hand-made knowledge folders.
+
+use factbot::answer::Command;
+
+use crate::support::{article, Fixture};
+
+fn media_fixture() -> Fixture {
+    let f = Fixture::new();
+    f.write(
+        "kuaishou.md",
+        article(
+            "Kuaishou on short dramas",
+            "Cover News",
+            "2024-03-29",
+            "Liu Zhen spoke in Chengdu.\n\nAccording to Kuaishou, 270 million people watch short dramas on Kuaishou every day. A twist comes every 15 seconds.\n\nThe company adapts scripts in Brazil.",
+        ),
+    );
+    f.write(
+        "timewarner.txt",
+        "Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the three months to December, from $639m year-earlier.\n\nThe firm, which is now one of the biggest investors in Google, benefited from sales of high-speed internet connections.\n",
+    );
+    f.write(
+        "dvd.txt",
+        "Shark Tale DVD is a hit\n\nThe animated film Shark Tale made $80m from DVD sales in its first week, the studio said.\n\nDreamWorks said it was pleased.\n",
+    );
+    f
+}
+
+#[test]
+fn stat_cites_the_sentence_verbatim_with_its_source() {
+    let engine = media_fixture().engine();
+    let answer = engine.stat("short-drama viewers", 3).expect("answer");
+    assert!(!answer.no_answer);
+    let first = &answer.facts[0];
+    assert_eq!(first.text, "According to Kuaishou, 270 million people watch short dramas on Kuaishou every day.");
+    assert_eq!(first.citation.title, "Kuaishou on short dramas");
+    assert_eq!(first.citation.publisher.as_deref(), Some("Cover News"));
+    assert_eq!(first.citation.paragraph, 2);
+    assert_eq!(first.citation.article.as_str(), "kuaishou.md");
+    let bold: Vec<&str> = first.highlights.iter().map(|h| &first.text[h.start..h.end]).collect();
+    assert!(bold.contains(&"270 million"), "{bold:?}");
+}
+
+#[test]
+fn earnings_finds_profits_and_joined_names() {
+    let engine = media_fixture().engine();
+    let answer = engine.stat("Time Warner quarterly earnings", 3).expect("answer");
+    assert!(!answer.no_answer);
+    assert!(answer.facts[0].text.contains("$1.13bn"), "{:?}", answer.facts[0].text);
+}
+
+#[test]
+fn typo_in_a_name_still_finds_the_fact() {
+    let engine = media_fixture().engine();
+    let answer = engine.stat("Shark Tail DVD sales", 3).expect("answer");
+    assert!(!answer.no_answer);
+    assert!(answer.facts[0].text.contains("$80m"));
+}
+
+#[test]
+fn another_company_is_not_an_answer() {
+    let engine = media_fixture().engine();
+    let answer = engine.ask("How many people watch short dramas on Douyin every day?", 3).expect("answer");
+    assert!(answer.no_answer, "{:?}", answer.facts.first().map(|f| &f.text));
+}
+
+#[test]
+fn query_syntax_is_just_words() {
+    let engine = media_fixture().engine();
+    for query in ["viewers AND (", "\"*:~^", "", "   ", "🙂🙂", "\u{200b}\u{202e}", "270 million", "微短剧 观众"] {
+        let answer = engine.stat(query, 3).expect("never an error");
+        if query.trim().is_empty() {
+            assert!(answer.no_answer);
+        }
+    }
+}
+
+#[test]
+fn ask_marks_the_answering_sentence_inside_its_paragraph() {
+    let engine = media_fixture().engine();
+    let answer = engine.answer(Command::Ask, "How many people watch short dramas on Kuaishou every day?", 2).expect("answer");
+    assert!(!answer.no_answer);
+    let first = &answer.facts[0];
+    let passage = first.passage.as_deref().expect("passage");
+    let (start, end) = first.passage_span.expect("span");
+    assert_eq!(&passage[start..end], first.text);
+    assert!(passage.contains("A twist comes every 15 seconds."));
+}

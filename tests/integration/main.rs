@@ -1,0 +1,9 @@
+//! Behaviour a user sees, over fixture knowledge folders built in temp dirs.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod answers;
+mod check_cli;
+mod eval_dev;
+mod index_lifecycle;
