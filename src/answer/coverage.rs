@@ -46,11 +46,9 @@ pub fn cover(plan: &QueryPlan, evidence: &Evidence<'_>) -> Coverage {
     for concept in &plan.concepts {
         if let Some(name) = &concept.model_of {
             // "PlayStation 5" must be stated as such, or the number at least be in the
-            // sentence with the name somewhere in the article.
+            // sentence with the name in the sentence or the title.
             let number = &concept.alternatives[0].terms[0];
-            let name_known = sentence_set.contains(name.as_str())
-                || evidence.title.contains(name)
-                || evidence.article.contains(name.as_str());
+            let name_known = sentence_set.contains(name.as_str()) || evidence.title.contains(name);
             if !adjacent(evidence.sentence, name, number)
                 && !(sentence_set.contains(number.as_str()) && name_known)
             {
@@ -99,11 +97,11 @@ fn concept_level(concept: &Concept, evidence: &Evidence<'_>, sentence: &HashSet<
     (level.max(sentence_level), sentence_level)
 }
 
-/// Two stems share a root when the shorter (at least 4 letters, and most of the longer) starts
+/// Two stems share a root when the shorter (at least 4 letters, and 60% of the longer) starts
 /// the longer: derivations the stemmer leaves apart.
 fn same_root(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short.len() >= 4 && long.starts_with(short) && short.len() * 4 >= long.len() * 3
+    short.len() >= 4 && long.starts_with(short) && short.len() * 5 >= long.len() * 3
 }
 
 /// True when consecutive terms start with the acronym's letters ("foreign direct investment").
@@ -115,6 +113,36 @@ fn spells_acronym(terms: &[String], acronym: &str) -> bool {
     terms
         .windows(letters.len())
         .any(|w| w.iter().zip(&letters).all(|(t, l)| t.starts_with(*l)))
+}
+
+/// Words counted by a quantity sit just before or after it ("2.5 billion pixels", "staff
+/// ... 900,000", "the maximum fine stands at $32,500"): true when one of `focus` is within
+/// a few words of any quantity span.
+pub fn quantity_counts_focus(
+    tokens: &[crate::index::Token],
+    quantities: &[std::ops::Range<usize>],
+    focus: &[String],
+) -> bool {
+    const BEFORE: usize = 3;
+    const AFTER: usize = 4;
+    if focus.is_empty() {
+        return false;
+    }
+    quantities.iter().any(|q| {
+        let first_after = tokens
+            .iter()
+            .position(|t| t.span.start >= q.end)
+            .unwrap_or(tokens.len());
+        let first_in = tokens
+            .iter()
+            .position(|t| t.span.end > q.start)
+            .unwrap_or(tokens.len());
+        let from = first_in.saturating_sub(BEFORE);
+        let to = (first_after + AFTER).min(tokens.len());
+        tokens[from..to]
+            .iter()
+            .any(|t| focus.iter().any(|f| f == &t.term))
+    })
 }
 
 fn adjacent(terms: &[String], first: &str, second: &str) -> bool {
@@ -213,6 +241,36 @@ mod tests {
             },
         );
         assert!(c.in_sentence > 0.85, "{c:?}");
+    }
+
+    #[test]
+    fn focus_words_next_to_a_quantity_are_found() {
+        let cases = [
+            ("The image is 2.5 billion pixels in size.", "pixel", true),
+            (
+                "About 900,000 military and civilian staff were hit.",
+                "staff",
+                true,
+            ),
+            ("The current maximum fine stands at $32,500 now.", "fine", true),
+            (
+                "Staff were told on Monday that sales rose by 5% in the quarter.",
+                "staff",
+                false,
+            ),
+        ];
+        for (text, focus, expected) in cases {
+            let tokens = crate::index::analyze(text);
+            let spans: Vec<_> = crate::facts::parse_quantities(text)
+                .into_iter()
+                .map(|q| q.span)
+                .collect();
+            assert_eq!(
+                quantity_counts_focus(&tokens, &spans, &[focus.to_string()]),
+                expected,
+                "{text}"
+            );
+        }
     }
 
     #[test]

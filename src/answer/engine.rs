@@ -6,13 +6,14 @@ use std::sync::Arc;
 
 use arc_swap::ArcSwap;
 
-use super::coverage::{cover, Evidence};
+use super::coverage::{cover, quantity_counts_focus, Evidence};
 use super::disagreement::find_disagreements;
 use super::query::{plan, Lexicon, QueryPlan};
 use super::rank::{is_answer, measure_fit, score, Signals};
 use super::synonyms::SynonymTable;
 use super::types::{Answer, Citation, CitedFact, Command, Highlight};
-use crate::index::{analyze, ArticleInfo, DocKey, IndexError, KnowledgeIndex, SentenceHit};
+use crate::index::{analyze, ArticleInfo, DocKey, IndexError, KnowledgeIndex, SentenceHit, Token};
+use crate::knowledge::ArticleId;
 
 /// Candidate sentences fetched by BM25 before re-ranking.
 const SENTENCE_CANDIDATES: usize = 60;
@@ -124,9 +125,20 @@ pub fn answer_with(
     let facts_only = command == Command::Stat;
     let mut hits = index.search_sentences(&terms, facts_only, SENTENCE_CANDIDATES)?;
     let articles = index.search_articles(&terms, 10)?;
+    // Sentences of the best articles, scored by the same query, then their remaining facts.
     let mut seen: HashSet<DocKey> = hits.iter().map(|h| h.key).collect();
-    for article in articles.iter().take(ARTICLE_CANDIDATES) {
-        for hit in index.article_sentences(&article.article, true)? {
+    let top_articles: Vec<&ArticleId> = articles
+        .iter()
+        .take(ARTICLE_CANDIDATES)
+        .map(|a| &a.article)
+        .collect();
+    for hit in index.search_sentences_in(&terms, &top_articles, facts_only, SENTENCE_CANDIDATES)? {
+        if seen.insert(hit.key) {
+            hits.push(hit);
+        }
+    }
+    for article in &top_articles {
+        for hit in index.article_sentences(article, true)? {
             if seen.insert(hit.key) {
                 hits.push(hit);
             }
@@ -246,7 +258,8 @@ fn rank(
     let mut candidates: Vec<Candidate> = hits
         .into_iter()
         .map(|hit| {
-            let sentence_terms: Vec<String> = analyze(&hit.text).into_iter().map(|t| t.term).collect();
+            let tokens = analyze(&hit.text);
+            let sentence_terms: Vec<String> = tokens.iter().map(|t| t.term.clone()).collect();
             let evidence = Evidence {
                 sentence: &sentence_terms,
                 title: title_terms.get(hit.article.as_str()).unwrap_or(&empty_titles),
@@ -263,7 +276,8 @@ fn rank(
                 missing_keys: coverage.missing_keys,
                 missing_models: coverage.missing_models,
                 measure: measure_fit(&plan.measures, &kinds),
-                unit_fit: unit_fits(plan, &hit),
+                unit_fit: unit_fits(plan, &hit, &tokens),
+                focus_asked: plan.focus_asked,
                 paragraph: hit.position.paragraph,
             };
             let score = score(&signals);
@@ -279,22 +293,11 @@ fn rank(
     Ok(candidates)
 }
 
-/// True when a quantity counts what the query names ("how many passengers" and
+/// True when a quantity counts what the query asks about ("how many passengers" and
 /// "70 million passengers").
-fn unit_fits(plan: &QueryPlan, hit: &SentenceHit) -> bool {
-    let units: Vec<String> = hit
-        .payload
-        .quantities
-        .iter()
-        .filter_map(|q| q.unit.as_deref())
-        .flat_map(|u| analyze(u).into_iter().map(|t| t.term))
-        .collect();
-    !units.is_empty()
-        && plan.concepts.iter().any(|c| {
-            c.alternatives
-                .iter()
-                .any(|a| a.terms.iter().any(|t| units.contains(t)))
-        })
+fn unit_fits(plan: &QueryPlan, hit: &SentenceHit, tokens: &[Token]) -> bool {
+    let spans: Vec<_> = hit.payload.quantities.iter().map(|q| q.span.clone()).collect();
+    quantity_counts_focus(tokens, &spans, &plan.focus)
 }
 
 fn cite(article: &ArticleInfo, hit: &SentenceHit, score: f32) -> CitedFact {

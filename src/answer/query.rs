@@ -81,6 +81,11 @@ pub struct QueryPlan {
     pub concepts: Vec<Concept>,
     /// Quantity kinds the query asks for (empty: any).
     pub measures: Vec<QuantityKind>,
+    /// What the figure should count or measure: the word after "how many", else the
+    /// query's measure words ("viewers", "revenue"), with their synonyms. Analysed terms.
+    pub focus: Vec<String>,
+    /// True when the focus comes from an explicit "how many/much X" question.
+    pub focus_asked: bool,
 }
 
 struct Word {
@@ -230,7 +235,59 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         });
         i += 1;
     }
-    QueryPlan { concepts, measures }
+    let (focus, focus_asked) = focus_terms(&lower, &concepts);
+    QueryPlan {
+        concepts,
+        measures,
+        focus,
+        focus_asked,
+    }
+}
+
+/// The terms of the noun phrase right after "how many/much", else of the last measure word.
+fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool) {
+    let terms_of = |concept: &Concept| -> Vec<String> {
+        concept
+            .alternatives
+            .iter()
+            .filter(|a| a.terms.len() == 1)
+            .map(|a| a.terms[0].clone())
+            .collect()
+    };
+    // The noun phrase after "how many" is what the figure counts: "how many defence
+    // department staff were ..." focuses on all three words.
+    let how = lower
+        .windows(2)
+        .position(|w| w[0] == "how" && (w[1] == "many" || w[1] == "much"));
+    if let Some(at) = how {
+        let phrase: Vec<&str> = lower[at + 2..]
+            .iter()
+            .map(String::as_str)
+            .take_while(|w| !is_stopword(w))
+            .collect();
+        let focus: Vec<String> = concepts
+            .iter()
+            .filter(|c| c.text.to_lowercase().split(' ').any(|t| phrase.contains(&t)))
+            .flat_map(terms_of)
+            .collect();
+        if !focus.is_empty() {
+            return (focus, true);
+        }
+    }
+    // In a topic like "India phone games revenue" the last measure word is the head noun:
+    // the figure is revenue, not a count of games.
+    let measured = concepts
+        .iter()
+        .rev()
+        .find(|c| {
+            c.text
+                .to_lowercase()
+                .split(' ')
+                .any(|t| measure_kinds(t).is_some())
+        })
+        .map(terms_of)
+        .unwrap_or_default();
+    (measured, false)
 }
 
 fn is_year(term: &str) -> bool {

@@ -49,6 +49,8 @@ pub struct Signals {
     pub missing_models: usize,
     /// A quantity counts the very thing the query names ("passengers").
     pub unit_fit: bool,
+    /// The query asked "how many/much X" explicitly, so counting X matters more.
+    pub focus_asked: bool,
     /// Measure fit.
     pub measure: MeasureFit,
     /// 1-based paragraph number (lead paragraphs carry the headline figures).
@@ -56,7 +58,9 @@ pub struct Signals {
 }
 
 /// The ranking score: coverage of the query first, then sentence and article relevance, then
-/// the measure asked for, with a slight preference for the lead of an article.
+/// whether the figure is of the kind asked for and counts what was asked about, with a slight
+/// preference for the lead of an article. Each missing name or model number costs more than
+/// any relevance can earn back.
 pub fn score(s: &Signals) -> f32 {
     let measure = match s.measure {
         MeasureFit::Fits => 0.25,
@@ -64,13 +68,19 @@ pub fn score(s: &Signals) -> f32 {
         MeasureFit::Misfits => -0.1,
         MeasureFit::NoQuantity => -0.3,
     };
+    let unit = match (s.unit_fit, s.focus_asked) {
+        (true, true) => 0.5,
+        (true, false) => 0.3,
+        (false, _) => 0.0,
+    };
     let lead = if s.paragraph <= 2 { 0.04 } else { 0.0 };
-    let missing = s.missing_keys as f32 * 0.5;
-    1.0 * s.coverage
+    let missing = (s.missing_keys + s.missing_models) as f32 * 0.5;
+    s.coverage
         + 0.5 * s.sentence_coverage
-        + 0.35 * s.sentence_bm25
+        + 0.25 * s.sentence_bm25
         + 0.3 * s.article_bm25
         + measure
+        + unit
         + lead
         - missing
 }
@@ -107,6 +117,7 @@ mod tests {
             missing_keys: 0,
             missing_models: 0,
             unit_fit: false,
+            focus_asked: false,
             measure: MeasureFit::NotAsked,
             paragraph: 3,
         }
