@@ -32,12 +32,19 @@ fn stat_cites_the_sentence_verbatim_with_its_source() {
     let answer = engine.stat("short-drama viewers", 3).expect("answer");
     assert!(!answer.no_answer);
     let first = &answer.facts[0];
-    assert_eq!(first.text, "According to Kuaishou, 270 million people watch short dramas on Kuaishou every day.");
+    assert_eq!(
+        first.text,
+        "According to Kuaishou, 270 million people watch short dramas on Kuaishou every day."
+    );
     assert_eq!(first.citation.title, "Kuaishou on short dramas");
     assert_eq!(first.citation.publisher.as_deref(), Some("Cover News"));
     assert_eq!(first.citation.paragraph, 2);
     assert_eq!(first.citation.article.as_str(), "kuaishou.md");
-    let bold: Vec<&str> = first.highlights.iter().map(|h| &first.text[h.start..h.end]).collect();
+    let bold: Vec<&str> = first
+        .highlights
+        .iter()
+        .map(|h| &first.text[h.start..h.end])
+        .collect();
     assert!(bold.contains(&"270 million"), "{bold:?}");
 }
 
@@ -46,7 +53,11 @@ fn earnings_finds_profits_and_joined_names() {
     let engine = media_fixture().engine();
     let answer = engine.stat("Time Warner quarterly earnings", 3).expect("answer");
     assert!(!answer.no_answer);
-    assert!(answer.facts[0].text.contains("$1.13bn"), "{:?}", answer.facts[0].text);
+    assert!(
+        answer.facts[0].text.contains("$1.13bn"),
+        "{:?}",
+        answer.facts[0].text
+    );
 }
 
 #[test]
@@ -60,14 +71,25 @@ fn typo_in_a_name_still_finds_the_fact() {
 #[test]
 fn another_company_is_not_an_answer() {
     let engine = media_fixture().engine();
-    let answer = engine.ask("How many people watch short dramas on Douyin every day?", 3).expect("answer");
+    let answer = engine
+        .ask("How many people watch short dramas on Douyin every day?", 3)
+        .expect("answer");
     assert!(answer.no_answer, "{:?}", answer.facts.first().map(|f| &f.text));
 }
 
 #[test]
 fn query_syntax_is_just_words() {
     let engine = media_fixture().engine();
-    for query in ["viewers AND (", "\"*:~^", "", "   ", "🙂🙂", "\u{200b}\u{202e}", "270 million", "微短剧 观众"] {
+    for query in [
+        "viewers AND (",
+        "\"*:~^",
+        "",
+        "   ",
+        "🙂🙂",
+        "\u{200b}\u{202e}",
+        "270 million",
+        "微短剧 观众",
+    ] {
         let answer = engine.stat(query, 3).expect("never an error");
         if query.trim().is_empty() {
             assert!(answer.no_answer);
@@ -78,7 +100,13 @@ fn query_syntax_is_just_words() {
 #[test]
 fn ask_marks_the_answering_sentence_inside_its_paragraph() {
     let engine = media_fixture().engine();
-    let answer = engine.answer(Command::Ask, "How many people watch short dramas on Kuaishou every day?", 2).expect("answer");
+    let answer = engine
+        .answer(
+            Command::Ask,
+            "How many people watch short dramas on Kuaishou every day?",
+            2,
+        )
+        .expect("answer");
     assert!(!answer.no_answer);
     let first = &answer.facts[0];
     let passage = first.passage.as_deref().expect("passage");

@@ -12,8 +12,14 @@ fn factbot() -> Command {
 #[test]
 fn check_reports_each_problem_with_path_and_line_and_fails_on_errors() {
     let f = Fixture::new();
-    f.write("good.md", article("Good", "Pub", "2024-01-02", "Sales rose 10% to $5m in 2024."));
-    f.write("bad-date.md", "---\ntitle: T\npublished: yesterday\n---\nText 5%.\n");
+    f.write(
+        "good.md",
+        article("Good", "Pub", "2024-01-02", "Sales rose 10% to $5m in 2024."),
+    );
+    f.write(
+        "bad-date.md",
+        "---\ntitle: T\npublished: yesterday\n---\nText 5%.\n",
+    );
     f.write("no-title.md", "---\npublisher: X\n---\nText 5%.\n");
     f.write("unknown-key.md", "---\ntitle: T\npubisher: X\n---\nText 5%.\n");
     f.write("unclosed.md", "---\ntitle: T\nText 5%.\n");
@@ -24,10 +30,16 @@ fn check_reports_each_problem_with_path_and_line_and_fails_on_errors() {
         .arg(f.knowledge())
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("bad-date.md:3: error: `published` must be a date"))
+        .stdout(predicate::str::contains(
+            "bad-date.md:3: error: `published` must be a date",
+        ))
         .stdout(predicate::str::contains("no-title.md:1: error: missing `title`"))
-        .stdout(predicate::str::contains("unknown-key.md:3: warning: unknown front matter key `pubisher`"))
-        .stdout(predicate::str::contains("unclosed.md:1: error: front matter opened with `---` on line 1 is never closed"))
+        .stdout(predicate::str::contains(
+            "unknown-key.md:3: warning: unknown front matter key `pubisher`",
+        ))
+        .stdout(predicate::str::contains(
+            "unclosed.md:1: error: front matter opened with `---` on line 1 is never closed",
+        ))
         .stdout(predicate::str::contains("latin1.txt:3: warning: not valid UTF-8"))
         .stdout(predicate::str::contains("README").not());
 }
@@ -35,9 +47,16 @@ fn check_reports_each_problem_with_path_and_line_and_fails_on_errors() {
 #[test]
 fn check_passes_with_warnings_only() {
     let f = Fixture::new();
-    f.write("a.md", article("A", "Pub", "2024-01-02", "Profit rose 10% to $5m."));
+    f.write(
+        "a.md",
+        article("A", "Pub", "2024-01-02", "Profit rose 10% to $5m."),
+    );
     f.write("b.md", "---\ntitle: B\nextra: 1\n---\nUsers grew 5%.\n");
-    factbot().args(["check", "--knowledge"]).arg(f.knowledge()).assert().success();
+    factbot()
+        .args(["check", "--knowledge"])
+        .arg(f.knowledge())
+        .assert()
+        .success();
 }
 
 #[test]
@@ -65,7 +84,11 @@ fn stat_json_carries_the_citation() {
         .arg(f.data())
         .output()
         .expect("run");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let answer: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
     let first = &answer["facts"][0];
     assert!(first["text"].as_str().unwrap_or("").contains("151"), "{first}");
@@ -77,7 +100,11 @@ fn stat_json_carries_the_citation() {
 fn unanswerable_question_says_no_matching_fact_and_exits_1() {
     let f = Fixture::bundled();
     factbot()
-        .args(["ask", "How many people watch short dramas on Douyin every day?", "--knowledge"])
+        .args([
+            "ask",
+            "How many people watch short dramas on Douyin every day?",
+            "--knowledge",
+        ])
         .arg(f.knowledge())
         .arg("--index")
         .arg(f.data())
@@ -94,7 +121,14 @@ fn bad_options_name_the_option() {
         .failure()
         .stderr(predicate::str::contains("--limit"));
     factbot()
-        .args(["stat", "x", "--knowledge", "/definitely/not/here", "--index", "/tmp/factbot-nowhere"])
+        .args([
+            "stat",
+            "x",
+            "--knowledge",
+            "/definitely/not/here",
+            "--index",
+            "/tmp/factbot-nowhere",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("/definitely/not/here"));

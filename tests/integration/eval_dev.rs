@@ -18,17 +18,35 @@ fn dev_cases_stay_above_the_reached_level() {
         return;
     };
     let data = tempfile::tempdir().expect("temp");
-    let outcome = sync(&eval.join("corpus/bbc-news"), &DataDir::new(data.path()), None, &SyncOptions::default()).expect("sync");
+    let outcome = sync(
+        &eval.join("corpus/bbc-news"),
+        &DataDir::new(data.path()),
+        None,
+        &SyncOptions::default(),
+    )
+    .expect("sync");
     assert_eq!(outcome.after.articles, 2225, "every article indexed");
-    assert_eq!(outcome.diagnostics.iter().filter(|d| d.is_error()).count(), 0, "{:?}", outcome.diagnostics);
+    assert_eq!(
+        outcome.diagnostics.iter().filter(|d| d.is_error()).count(),
+        0,
+        "{:?}",
+        outcome.diagnostics
+    );
     let engine = Engine::new(outcome.index.expect("index"));
-    let cases = parse_cases(&std::fs::read_to_string(eval.join("cases-dev.jsonl")).expect("cases")).expect("parse");
-    let outputs: Vec<_> = cases.iter().map(|c| run_case(&engine, c).expect("answer").0).collect();
+    let cases =
+        parse_cases(&std::fs::read_to_string(eval.join("cases-dev.jsonl")).expect("cases")).expect("parse");
+    let outputs: Vec<_> = cases
+        .iter()
+        .map(|c| run_case(&engine, c).expect("answer").0)
+        .collect();
     let summary = summarise(&cases, &outputs);
     eprintln!("{summary:?}");
     assert!(summary.p_at_1 >= MIN_P_AT_1, "{summary:?}");
     assert!(summary.hit_at_3 >= MIN_HIT_AT_3, "{summary:?}");
-    assert!(summary.no_answer_accuracy >= MIN_NO_ANSWER_ACCURACY, "{summary:?}");
+    assert!(
+        summary.no_answer_accuracy >= MIN_NO_ANSWER_ACCURACY,
+        "{summary:?}"
+    );
 }
 
 #[test]
@@ -39,8 +57,12 @@ fn seed_cases_are_all_right_at_one() {
     };
     let f = Fixture::bundled();
     let engine = f.engine();
-    let cases = parse_cases(&std::fs::read_to_string(eval.join("cases-seed-dev.jsonl")).expect("cases")).expect("parse");
-    let outputs: Vec<_> = cases.iter().map(|c| run_case(&engine, c).expect("answer").0).collect();
+    let cases = parse_cases(&std::fs::read_to_string(eval.join("cases-seed-dev.jsonl")).expect("cases"))
+        .expect("parse");
+    let outputs: Vec<_> = cases
+        .iter()
+        .map(|c| run_case(&engine, c).expect("answer").0)
+        .collect();
     let summary = summarise(&cases, &outputs);
     assert_eq!(summary.p_at_1, 1.0, "{summary:?}\n{outputs:#?}");
     assert_eq!(summary.no_answer_accuracy, 1.0, "{summary:?}");

@@ -23,7 +23,10 @@ impl Fixture {
     /// A fixture holding a copy of the bundled knowledge folder.
     pub fn bundled() -> Self {
         let fixture = Self::new();
-        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge"), &fixture.knowledge());
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge"),
+            &fixture.knowledge(),
+        );
         fixture
     }
 
@@ -54,7 +57,13 @@ impl Fixture {
 
     /// Syncs the index and returns an engine on it.
     pub fn engine(&self) -> Engine {
-        let outcome = sync(&self.knowledge(), &DataDir::new(self.data()), None, &SyncOptions::default()).expect("sync");
+        let outcome = sync(
+            &self.knowledge(),
+            &DataDir::new(self.data()),
+            None,
+            &SyncOptions::default(),
+        )
+        .expect("sync");
         Engine::new(outcome.index.expect("an index"))
     }
 }
