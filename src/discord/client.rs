@@ -1,0 +1,107 @@
+//! The gateway client: building it (optionally against a local API base for tests),
+//! registering commands on READY, dispatching interactions, and shutting down.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use serenity::all::{
+    Client, ClientBuilder, Command, Context, EventHandler, GatewayError, GatewayIntents, GuildId,
+    HttpBuilder, Interaction, Ready,
+};
+use serenity::async_trait;
+use thiserror::Error;
+use tracing::{error, info};
+
+use crate::answer::Engine;
+
+use super::app::App;
+use super::config::{Config, Token, TOKEN_VAR};
+
+/// Why the bot stopped with an error.
+#[derive(Debug, Error)]
+pub enum ServeError {
+    /// Discord closed the gateway with 4004.
+    #[error("{TOKEN_VAR} was rejected by Discord (bad token)")]
+    BadToken,
+    /// The client could not be built or the gateway failed for another reason.
+    #[error("Discord gateway: {0}")]
+    Gateway(String),
+}
+
+struct Handler {
+    app: Arc<App>,
+}
+
+#[async_trait]
+impl EventHandler for Handler {
+    async fn ready(&self, ctx: Context, ready: Ready) {
+        info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord");
+        register(&ctx, &self.app.config.guild_ids).await;
+    }
+
+    async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        // serenity runs each event in its own task; the handler itself is panic-safe.
+        super::respond::respond(Arc::clone(&ctx.http), Arc::clone(&self.app), interaction).await;
+    }
+}
+
+/// Registers the commands: in each configured guild, else globally. A bulk overwrite, so
+/// repeating it on every start (and every re-identify) changes nothing.
+async fn register(ctx: &Context, guild_ids: &[u64]) {
+    let commands = super::commands::definitions();
+    if guild_ids.is_empty() {
+        match Command::set_global_commands(&ctx.http, commands).await {
+            Ok(set) => info!(commands = set.len(), "registered global commands"),
+            Err(err) => error!(error = %err, "could not register global commands"),
+        }
+        return;
+    }
+    for &guild in guild_ids {
+        match GuildId::new(guild)
+            .set_commands(&ctx.http, commands.clone())
+            .await
+        {
+            Ok(set) => info!(guild, commands = set.len(), "registered guild commands"),
+            Err(err) => error!(guild, error = %err, "could not register guild commands"),
+        }
+    }
+}
+
+/// Builds the gateway client. `config.api_base` points it at a local Discord-protocol server
+/// (tests only): both the proxy and a disabled rate limiter are needed, since serenity's rate
+/// limiter would otherwise send its requests to discord.com.
+pub async fn build_client(config: &Config, token: &Token, app: Arc<App>) -> Result<Client, ServeError> {
+    let mut http = HttpBuilder::new(token.expose());
+    if let Some(base) = &config.api_base {
+        http = http.proxy(base.trim_end_matches('/')).ratelimiter_disabled(true);
+    }
+    ClientBuilder::new_with_http(http.build(), GatewayIntents::empty())
+        .event_handler(Handler { app })
+        .await
+        .map_err(|e| ServeError::Gateway(e.to_string()))
+}
+
+/// Runs the bot until `shutdown` resolves (then closes the gateway cleanly) or the gateway
+/// fails. A 4004 close (bad token) returns [`ServeError::BadToken`].
+pub async fn run(
+    config: Config,
+    token: Token,
+    engine: Arc<Engine>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
+    let app = Arc::new(App::new(engine, config));
+    let mut client = build_client(&app.config, &token, Arc::clone(&app)).await?;
+    let manager = Arc::clone(&client.shard_manager);
+    let stopper = tokio::spawn(async move {
+        shutdown.await;
+        info!("shutting down");
+        manager.shutdown_all().await;
+    });
+    let result = client.start().await;
+    stopper.abort();
+    match result {
+        Ok(()) => Ok(()),
+        Err(serenity::Error::Gateway(GatewayError::InvalidAuthentication)) => Err(ServeError::BadToken),
+        Err(err) => Err(ServeError::Gateway(err.to_string())),
+    }
+}
