@@ -82,7 +82,13 @@ impl Bot {
     pub async fn command(&self, name: &str, options: &[(&str, &str)]) -> Value {
         let id = self.fake.next_id();
         let payload = crate::discord_server::command(&id, name, options, "0");
-        self.fake.interact(payload).await
+        let body = self.fake.interact(payload).await;
+        // To look at replies as a user would: DISCORD_E2E_DUMP=dir, then render-embed them.
+        if let Some(dir) = std::env::var_os("DISCORD_E2E_DUMP") {
+            let path = std::path::Path::new(&dir).join(format!("{name}-{id}.json"));
+            let _ = std::fs::write(path, serde_json::to_string_pretty(&body).unwrap_or_default());
+        }
+        body
     }
 
     /// Stops the bot (graceful shutdown) and checks it exits cleanly and made no request

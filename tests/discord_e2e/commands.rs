@@ -146,7 +146,7 @@ async fn ask_sources_help_and_autocomplete_answer() {
         .command("ask", &[("question", "how many people watch micro dramas")])
         .await;
     let text = embed_text(data(&ask));
-    assert!(text.contains("__") && text.contains("`[1]`"), "{text}");
+    assert!(text.contains("`[1]`") && text.contains("Sources"), "{text}");
     assert_no_mentions(data(&ask));
 
     let sources = bot.command("sources", &[]).await;

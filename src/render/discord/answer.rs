@@ -80,16 +80,25 @@ fn fact_line(command: Command, n: usize, fact: &CitedFact) -> String {
         {
             let before = tail(&passage[..start], PASSAGE_CONTEXT);
             let after = head(&passage[end..], PASSAGE_CONTEXT);
-            format!(
-                "{}__{}__{}",
-                escape_markdown(&before),
-                marked.trim(),
-                escape_markdown(&after)
-            )
+            if before.trim().is_empty() && after.trim().is_empty() {
+                // The passage is the sentence: nothing to set it apart from.
+                marked
+            } else {
+                format!(
+                    "{}__{}__{}",
+                    escape_markdown(&before),
+                    marked.trim(),
+                    escape_markdown(&after)
+                )
+            }
         }
         _ => marked,
     };
-    format!("`[{n}]` {}", body.trim())
+    let mut line = format!("`[{n}]` {}", body.trim());
+    if let Some(year) = fact.period {
+        let _ = write!(line, " *(as of {year})*");
+    }
+    line
 }
 
 /// The last `max` characters of `text`, starting at a word, with a leading ellipsis.
@@ -113,12 +122,28 @@ fn head(text: &str, max: usize) -> String {
     cut.replace(" …", "…")
 }
 
-/// "Sources" field(s): `[n] [Title](url) — Publisher, date, ¶ p · as of Y · report: R`.
+/// "Sources" field(s), one line per article, its facts' markers first:
+/// `[1] [3] [Title](url) — Publisher, date, ¶ 5, 9 · report: R`.
 fn source_fields(facts: &[CitedFact]) -> Vec<EmbedField> {
+    let mut groups: Vec<(Vec<usize>, Vec<usize>, &CitedFact)> = Vec::new();
+    for (i, fact) in facts.iter().enumerate() {
+        match groups
+            .iter_mut()
+            .find(|(_, _, first)| first.citation.article == fact.citation.article)
+        {
+            Some((markers, paragraphs, _)) => {
+                markers.push(i + 1);
+                if !paragraphs.contains(&fact.citation.paragraph) {
+                    paragraphs.push(fact.citation.paragraph);
+                }
+            }
+            None => groups.push((vec![i + 1], vec![fact.citation.paragraph], fact)),
+        }
+    }
     let mut fields: Vec<EmbedField> = Vec::new();
     let mut value = String::new();
-    for (i, fact) in facts.iter().enumerate() {
-        let line = truncate(&source_line(i + 1, fact), limits::FIELD_VALUE);
+    for (markers, paragraphs, fact) in groups {
+        let line = truncate(&source_line(&markers, &paragraphs, fact), limits::FIELD_VALUE);
         if value.chars().count() + line.chars().count() + 1 > limits::FIELD_VALUE {
             push_sources(&mut fields, std::mem::take(&mut value));
         }
@@ -146,7 +171,7 @@ fn push_sources(fields: &mut Vec<EmbedField>, value: String) {
     });
 }
 
-fn source_line(n: usize, fact: &CitedFact) -> String {
+fn source_line(markers: &[usize], paragraphs: &[usize], fact: &CitedFact) -> String {
     let c = &fact.citation;
     let title = escape_markdown(&truncate(&c.title, SOURCE_TITLE));
     let title = match c.url.as_deref().filter(|u| super::is_web_url(u)) {
@@ -161,11 +186,10 @@ fn source_line(n: usize, fact: &CitedFact) -> String {
     if let Some(d) = c.published {
         parts.push(format_date(d));
     }
-    parts.push(format!("¶ {}", c.paragraph));
-    let mut line = format!("`[{n}]` {title} — {}", parts.join(", "));
-    if let Some(year) = fact.period {
-        let _ = write!(line, " · as of {year}");
-    }
+    let paragraphs: Vec<String> = paragraphs.iter().map(ToString::to_string).collect();
+    parts.push(format!("¶ {}", paragraphs.join(", ")));
+    let markers: Vec<String> = markers.iter().map(|m| format!("`[{m}]`")).collect();
+    let mut line = format!("{} {title} — {}", markers.join(" "), parts.join(", "));
     if let Some(report) = &c.report {
         let _ = write!(line, " · report: {}", escape_markdown(&truncate(report, 150)));
     }
@@ -223,7 +247,7 @@ fn render_no_answer(answer: &Answer) -> DiscordMessage {
         for s in answer.suggestions.iter().take(10) {
             let _ = write!(description, "\n• {}", escape_markdown(&truncate(s, 200)));
         }
-        description.push_str("\n\nTry one of these words, or `/sources` to see what is covered.");
+        description.push_str("\n\nTry words from these, or `/sources` to see what is covered.");
     }
     DiscordMessage::embed(Embed {
         title: Some("No matching fact".to_string()),
