@@ -1,14 +1,14 @@
 //! The Discord bot: a thin serenity adapter around plain handlers. The only module that
 //! imports serenity.
 //!
-//! - [`config`]: settings from defaults, `factbot.toml` and `FACTBOT_*`; the token type.
-//! - [`request`]: plain requests and responses, shared by the gateway and an HTTP
+//! - [`config`] — settings from defaults, `factbot.toml` and `FACTBOT_*`; the token type.
+//! - [`request`] — plain requests and responses, shared by the gateway and an HTTP
 //!   interactions endpoint.
-//! - [`app`]: the handlers (`/stat`, `/ask`, `/sources`, `/help`, autocomplete, buttons).
-//! - [`reload`]: `/reload`.
-//! - [`commands`]: command definitions for registration.
-//! - `convert`, `respond`: serenity conversions, deferral, retries and panic safety.
-//! - [`client`]: building and running the gateway client.
+//! - [`app`] — the handlers (`/stat`, `/ask`, `/sources`, `/help`, autocomplete, buttons).
+//! - [`reload`] — `/reload`.
+//! - [`commands`] — command definitions for registration.
+//! - `convert`, `respond` — serenity conversions, deferral, retries and panic safety.
+//! - [`client`] — building and running the gateway client.
 
 pub mod app;
 pub mod client;

@@ -41,6 +41,7 @@ pub struct Recorded {
     pub body: Value,
 }
 
+#[derive(Debug)]
 enum WsCommand {
     Send(Value),
     Close(u16),
@@ -160,7 +161,7 @@ impl FakeDiscord {
     fn send(&self, command: WsCommand) {
         let gateway = self.state.gateway.lock().unwrap();
         let sender = gateway.as_ref().expect("no gateway connection");
-        sender.send(command).ok().expect("gateway connection is gone");
+        sender.send(command).expect("gateway connection is gone");
     }
 
     /// Sends a dispatch with the next sequence number.

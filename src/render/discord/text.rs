@@ -60,8 +60,7 @@ fn sentence_end(head: &str) -> Option<usize> {
         .filter_map(|p| {
             head.match_indices(*p)
                 .map(|(i, _)| i + p.len_utf8())
-                .filter(|&end| head[end..].starts_with(' ') || p == &'。')
-                .last()
+                .rfind(|&end| head[end..].starts_with(' ') || p == &'。')
         })
         .max()
 }
