@@ -16,6 +16,7 @@ use crate::answer::Engine;
 
 use super::app::App;
 use super::config::{Config, Token, TOKEN_VAR};
+use super::request::{Handled, Request};
 
 /// Why the bot stopped with an error.
 #[derive(Debug, Error)]
@@ -28,8 +29,13 @@ pub enum ServeError {
     Gateway(String),
 }
 
+/// The function that answers a request; [`App::handle`] unless a test wraps it (e.g. to
+/// check that a panicking handler still gets the user a reply).
+pub type HandlerFn = Arc<dyn Fn(&App, &Request) -> Handled + Send + Sync>;
+
 struct Handler {
     app: Arc<App>,
+    handle: HandlerFn,
 }
 
 #[async_trait]
@@ -41,7 +47,8 @@ impl EventHandler for Handler {
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         // serenity runs each event in its own task; the handler itself is panic-safe.
-        super::respond::respond(Arc::clone(&ctx.http), Arc::clone(&self.app), interaction).await;
+        let handle = Arc::clone(&self.handle);
+        super::respond::respond(Arc::clone(&ctx.http), Arc::clone(&self.app), handle, interaction).await;
     }
 }
 
@@ -70,13 +77,18 @@ async fn register(ctx: &Context, guild_ids: &[u64]) {
 /// Builds the gateway client. `config.api_base` points it at a local Discord-protocol server
 /// (tests only): both the proxy and a disabled rate limiter are needed, since serenity's rate
 /// limiter would otherwise send its requests to discord.com.
-pub async fn build_client(config: &Config, token: &Token, app: Arc<App>) -> Result<Client, ServeError> {
+pub async fn build_client(
+    config: &Config,
+    token: &Token,
+    app: Arc<App>,
+    handle: HandlerFn,
+) -> Result<Client, ServeError> {
     let mut http = HttpBuilder::new(token.expose());
     if let Some(base) = &config.api_base {
         http = http.proxy(base.trim_end_matches('/')).ratelimiter_disabled(true);
     }
     ClientBuilder::new_with_http(http.build(), GatewayIntents::empty())
-        .event_handler(Handler { app })
+        .event_handler(Handler { app, handle })
         .await
         .map_err(|e| ServeError::Gateway(e.to_string()))
 }
@@ -89,8 +101,19 @@ pub async fn run(
     engine: Arc<Engine>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServeError> {
+    run_with_handler(config, token, engine, shutdown, Arc::new(App::handle)).await
+}
+
+/// [`run`] with another handler function (tests wrap [`App::handle`] with faults).
+pub async fn run_with_handler(
+    config: Config,
+    token: Token,
+    engine: Arc<Engine>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+    handle: HandlerFn,
+) -> Result<(), ServeError> {
     let app = Arc::new(App::new(engine, config));
-    let mut client = build_client(&app.config, &token, Arc::clone(&app)).await?;
+    let mut client = build_client(&app.config, &token, Arc::clone(&app), handle).await?;
     let manager = Arc::clone(&client.shard_manager);
     let stopper = tokio::spawn(async move {
         shutdown.await;

@@ -20,6 +20,6 @@ pub mod request;
 mod respond;
 
 pub use app::App;
-pub use client::{build_client, run, ServeError};
+pub use client::{build_client, run, run_with_handler, HandlerFn, ServeError};
 pub use config::{Config, ConfigError, Token, TOKEN_VAR};
 pub use request::{Caller, Deferral, Handled, Request, Response};

@@ -178,3 +178,39 @@ pub fn reload(app: &App, caller: &Caller) -> Handled {
     }
     Handled::message(render_notice(&text).ephemeral(), outcome.after.facts, "reloaded")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_reload_is_refused_while_one_runs() {
+        let state = ReloadState::default();
+        let guard = state.start("alice").expect("first reload starts");
+        let running = state.start("bob").err().expect("second is refused");
+        assert_eq!(running.by, "alice");
+        drop(guard);
+        assert!(state.running().is_none());
+        assert!(state.start("bob").is_ok());
+    }
+
+    #[test]
+    fn managers_and_listed_admins_may_reload() {
+        let state = ReloadState::default();
+        let config = Config {
+            admin_user_ids: vec![7],
+            admin_role_ids: vec![9],
+            ..Config::default()
+        };
+        let caller = |permissions, user_id, roles: Vec<u64>| Caller {
+            user_id,
+            permissions: Some(permissions),
+            roles,
+            ..Caller::default()
+        };
+        assert!(state.may_reload(&config, &caller(MANAGE_GUILD, 1, vec![])));
+        assert!(state.may_reload(&config, &caller(0, 7, vec![])));
+        assert!(state.may_reload(&config, &caller(0, 1, vec![3, 9])));
+        assert!(!state.may_reload(&config, &caller(0x8, 1, vec![3])));
+    }
+}

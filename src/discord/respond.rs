@@ -11,6 +11,7 @@ use tracing::{debug, error, info, warn};
 use crate::render::discord::{render_notice, DiscordMessage};
 
 use super::app::App;
+use super::client::HandlerFn;
 use super::convert;
 use super::request::{Deferral, Handled, Response};
 
@@ -25,7 +26,7 @@ struct Target {
 }
 
 /// Handles one interaction end to end; never panics, logs one line per command use.
-pub async fn respond(http: Arc<Http>, app: Arc<App>, interaction: Interaction) {
+pub async fn respond(http: Arc<Http>, app: Arc<App>, handle: HandlerFn, interaction: Interaction) {
     let Some(request) = convert::to_request(&interaction) else {
         debug!(kind = ?interaction.kind(), "ignored interaction");
         return;
@@ -47,7 +48,7 @@ pub async fn respond(http: Arc<Http>, app: Arc<App>, interaction: Interaction) {
     let deferral = app.deferral(&request);
 
     let worker = Arc::clone(&app);
-    let mut task = tokio::task::spawn_blocking(move || worker.handle(&request));
+    let mut task = tokio::task::spawn_blocking(move || handle(&worker, &request));
     let mut deferred = false;
     let early = match deferral {
         Deferral::Never => Some((&mut task).await),

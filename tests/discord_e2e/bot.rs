@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use factbot::answer::Engine;
-use factbot::discord::{Config, ServeError, Token};
+use factbot::discord::{App, Config, HandlerFn, ServeError, Token};
 use serde_json::Value;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -56,6 +56,11 @@ impl Bot {
 
     /// Starts the bot with `adjust` applied to its config.
     pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> Self {
+        Self::start_full(adjust, Arc::new(App::handle)).await
+    }
+
+    /// Starts the bot with `adjust` applied to its config and `handle` answering requests.
+    pub async fn start_full(adjust: impl FnOnce(&mut Config), handle: HandlerFn) -> Self {
         let fake = FakeDiscord::start().await;
         let fixture = Fixture::bundled();
         let engine = engine(&fixture).await;
@@ -63,9 +68,16 @@ impl Bot {
         adjust(&mut config);
         let (tx, rx) = oneshot::channel::<()>();
         let token = Token::parse(TEST_TOKEN).expect("test token");
-        let handle = tokio::spawn(factbot::discord::run(config, token, Arc::clone(&engine), async {
+        let shutdown = async {
             let _ = rx.await;
-        }));
+        };
+        let handle = tokio::spawn(factbot::discord::run_with_handler(
+            config,
+            token,
+            Arc::clone(&engine),
+            shutdown,
+            handle,
+        ));
         fake.wait_gateway("ready", 1).await;
         fake.wait_request("command registration", |r| r.method == "PUT")
             .await;

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use factbot::discord::{ServeError, Token};
+use factbot::discord::{App, HandlerFn, Request, ServeError, Token};
 
 use super::bot::{config, data, embed_text, engine, Bot};
 use crate::discord_server::{FakeDiscord, APP_ID, TEST_TOKEN, WAIT};
@@ -67,6 +67,24 @@ async fn callback_500_gets_a_follow_up_and_429_is_retried() {
         assert!(tokio::time::Instant::now() < deadline, "429 was not retried");
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
+    assert_answers(&bot).await;
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_panicking_handler_gets_a_short_reply_and_the_bot_keeps_serving() {
+    let handle: HandlerFn = Arc::new(|app: &App, request: &Request| {
+        if request.option("topic") == Some("panic please") {
+            panic!("injected fault");
+        }
+        app.handle(request)
+    });
+    let bot = Bot::start_full(|_| {}, handle).await;
+    let reply = bot.command("stat", &[("topic", "panic please")]).await;
+    assert_eq!(reply["type"], 4);
+    assert_eq!(reply["data"]["flags"], 64);
+    let content = reply["data"]["content"].as_str().unwrap_or("");
+    assert!(content.starts_with("Something went wrong"), "{content}");
     assert_answers(&bot).await;
     bot.stop().await;
 }
