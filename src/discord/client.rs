@@ -113,6 +113,13 @@ pub async fn run_with_handler(
     handle: HandlerFn,
 ) -> Result<(), ServeError> {
     let app = Arc::new(App::new(engine, config));
+    // Derive autocomplete topics now rather than on the first keystroke, which has only
+    // Discord's 3 s to be answered.
+    let warm = Arc::clone(&app);
+    tokio::task::spawn_blocking(move || {
+        let topics = warm.topics.get(&warm.engine.snapshot()).len();
+        info!(topics, "autocomplete topics ready");
+    });
     let mut client = build_client(&app.config, &token, Arc::clone(&app), handle).await?;
     let manager = Arc::clone(&client.shard_manager);
     let stopper = tokio::spawn(async move {

@@ -126,6 +126,8 @@ pub fn reload(app: &App, caller: &Caller) -> Handled {
         Some(index) => {
             let version = index.kb_version().to_string();
             app.engine.swap(index);
+            // Warm the new version's autocomplete topics while the user waits anyway.
+            app.topics.get(&app.engine.snapshot());
             version
         }
         None => before_version.clone(),
