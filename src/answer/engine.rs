@@ -164,6 +164,7 @@ pub fn answer_with(
             break;
         }
         let mut fact = cite(article, &candidate.hit, candidate.score);
+        fact.signals = Some(candidate.signals);
         if command == Command::Ask {
             add_passage(index, &mut fact)?;
         }
@@ -332,6 +333,7 @@ fn cite(article: &ArticleInfo, hit: &SentenceHit, score: f32) -> CitedFact {
             report: hit.payload.report.clone().or_else(|| meta.report.clone()),
         },
         score,
+        signals: None,
         passage: None,
         passage_span: None,
     }

@@ -141,7 +141,8 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
                 terms: terms.clone(),
                 origin: Origin::Synonym,
             }));
-            let weight = own.iter().map(|t| idf(t)).fold(0.0, f32::max);
+            // A phrase says more than any one of its words.
+            let weight = own.iter().map(|t| idf(t)).sum();
             concepts.push(Concept {
                 text: span
                     .iter()

@@ -4,7 +4,8 @@
 use crate::facts::QuantityKind;
 
 /// How a sentence's quantities fit the measure the query asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MeasureFit {
     /// The query names no measure.
     NotAsked,
@@ -30,7 +31,7 @@ pub fn measure_fit(wanted: &[QuantityKind], kinds: &[QuantityKind]) -> MeasureFi
 }
 
 /// Everything known about one candidate sentence for one query.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct Signals {
     /// Sentence BM25, divided by the best among candidates (0..=1).
     pub sentence_bm25: f32,

@@ -75,6 +75,9 @@ pub struct CitedFact {
     pub citation: Citation,
     /// Ranking score (higher is better), for eval and debugging.
     pub score: f32,
+    /// The signals behind the score, for `--explain` and eval misses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signals: Option<super::rank::Signals>,
     /// For `ask`: the whole paragraph, with `text` inside it at `passage_span`.
     pub passage: Option<String>,
     /// Byte range of the answering sentence inside `passage`.

@@ -21,6 +21,9 @@ pub struct AnswerArgs {
     /// Print the answer as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Show the ranking signals under each fact (why it ranked where it did).
+    #[arg(long)]
+    pub explain: bool,
     #[command(flatten)]
     pub paths: Paths,
 }
@@ -40,6 +43,16 @@ pub fn run(command: Command, args: &AnswerArgs) -> anyhow::Result<ExitCode> {
             Emphasis::Markdown
         };
         print!("{}", render(&answer, emphasis));
+        if args.explain {
+            for (i, fact) in answer.facts.iter().enumerate() {
+                println!(
+                    "[{}] score {:.3} {}",
+                    i + 1,
+                    fact.score,
+                    serde_json::to_string(&fact.signals)?
+                );
+            }
+        }
     }
     Ok(if answer.no_answer {
         ExitCode::from(1)

@@ -108,9 +108,9 @@ mod tests {
             texts,
             vec![
                 ("First para continues.", 7),
-                ("item one", 11),
-                ("item two", 12),
-                ("Last link.", 14)
+                ("item one", 14),
+                ("item two", 15),
+                ("Last link.", 17)
             ]
         );
     }

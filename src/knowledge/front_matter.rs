@@ -108,10 +108,12 @@ fn parse_block(path: &Path, block: &str, syntax: Syntax, diagnostics: &mut Vec<D
     let map = match map {
         Ok(map) => map,
         Err((line, message)) => {
-            // Block lines start at file line 2.
+            // Parsers report end-of-input errors one line past the block; point at its last
+            // line instead. Block lines start at file line 2.
+            let last = block.lines().count().max(1);
             diagnostics.push(Diagnostic::error(
                 path,
-                Some(line.map_or(1, |l| l + 1)),
+                Some(line.map_or(1, |l| l.clamp(1, last) + 1)),
                 format!("front matter is not valid: {message}"),
             ));
             return ArticleMeta::default();
@@ -296,7 +298,7 @@ mod tests {
         assert_eq!(fm.meta.published, NaiveDate::from_ymd_opt(2024, 3, 29));
         assert_eq!(fm.meta.tags, vec!["drama", "video"]);
         assert_eq!(fm.meta.report.as_deref(), Some("R (2024)"));
-        assert_eq!(fm.body_line, 10);
+        assert_eq!(fm.body_line, 11);
         assert_eq!(&"---\ntitle: \"Short dramas\"\npublisher: Cover News\nauthor: Li\npublished: 2024-03-29\nurl: https://x.test/a\nlanguage: en\ntags: [drama, video]\nreport: \"R (2024)\"\n---\nBody.\n"[fm.body_start..], "Body.\n");
     }
 

@@ -15,4 +15,4 @@ pub use loader::{
     load_dir, parse_article, read_file, scan_dir, KnowledgeError, LoadOptions, LoadReport, SourceFile,
     DEFAULT_MAX_FILE_BYTES,
 };
-pub use synonyms::{load_synonyms, parse_synonyms, Synonyms, SYNONYMS_FILE};
+pub use synonyms::{load_synonyms, parse_synonyms, SynonymGroup, Synonyms, SYNONYMS_FILE};

@@ -59,7 +59,7 @@ mod tests {
         let plain = |s: &str| s.to_string();
         let cases: &[(&str, Vec<Highlight>, &str)] = &[
             ("270 million watch", vec![h(0, 11)], "*270 million* watch"),
-            ("a 5% b 6%", vec![h(6, 8), h(2, 4)], "a *5%* b *6%*"),
+            ("a 5% b 6%", vec![h(7, 9), h(2, 4)], "a *5%* b *6%*"),
             ("overlap 12", vec![h(8, 10), h(9, 10)], "overlap *12*"),
             ("past end", vec![h(5, 50)], "past end"),
             ("2.7亿人", vec![h(0, 4)], "2.7亿人"),
