@@ -115,7 +115,7 @@ async fn stat_answers_with_bold_numbers_citations_and_no_mentions() {
     let message = data(&callback);
     assert_no_mentions(message);
     let text = embed_text(message);
-    assert!(text.replace("**", "").contains("270 million"), "{text}");
+    assert!(text.contains("**270 million**"), "{text}");
     // Every highlighted quantity of the engine's answer is in bold.
     let answer = bot.engine.stat("short-drama viewers", 5).expect("answer");
     let fact = answer

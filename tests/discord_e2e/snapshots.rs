@@ -39,6 +39,7 @@ fn fact(text: &str, bold: &[&str], paragraph: usize, url: Option<&str>) -> Cited
             report: Some("China Online Audiovisual Development Research Report (2024)".to_string()),
         },
         score: 1.0,
+        signals: None,
         passage: None,
         passage_span: None,
     }
