@@ -131,7 +131,7 @@ async fn stat_answers_with_bold_numbers_citations_and_no_mentions() {
     }
     assert!(text.contains("`[1]`"), "{text}");
     assert!(text.contains("Sources"), "{text}");
-    assert!(text.contains("Cover News, 29 Mar 2024, ¶ 9"), "{text}");
+    assert!(text.contains("Cover News, 29 Mar 2024, ¶\u{a0}9"), "{text}");
     assert!(text.contains("knowledge base "), "{text}");
     let buttons = &message["components"][0]["components"];
     assert_eq!(buttons[0]["style"], 5, "{message:#}");

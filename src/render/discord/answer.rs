@@ -118,8 +118,11 @@ fn head(text: &str, max: usize) -> String {
         return text.to_string();
     }
     let cut = truncate(text, max);
-    // The ellipsis is followed by nothing, and a space before it keeps the flow natural.
-    cut.replace(" …", "…")
+    // After a whole sentence the ellipsis stands apart: "transactions. …".
+    match cut.strip_suffix('…') {
+        Some(kept) if kept.ends_with(['.', '!', '?']) => format!("{kept} …"),
+        _ => cut,
+    }
 }
 
 /// "Sources" field(s), one line per article, its facts' markers first:
@@ -187,7 +190,8 @@ fn source_line(markers: &[usize], paragraphs: &[usize], fact: &CitedFact) -> Str
         parts.push(format_date(d));
     }
     let paragraphs: Vec<String> = paragraphs.iter().map(ToString::to_string).collect();
-    parts.push(format!("¶ {}", paragraphs.join(", ")));
+    // A no-break space keeps "¶ 5" together when the line wraps.
+    parts.push(format!("¶\u{a0}{}", paragraphs.join(", ")));
     let markers: Vec<String> = markers.iter().map(|m| format!("`[{m}]`")).collect();
     let mut line = format!("{} {title} — {}", markers.join(" "), parts.join(", "));
     if let Some(report) = &c.report {
