@@ -12,5 +12,6 @@ mod discord_e2e {
     mod commands;
     mod payloads;
     mod resilience;
+    mod serve_cli;
     mod snapshots;
 }
