@@ -14,7 +14,7 @@ use crate::render::discord::render_notice;
 
 use super::app::App;
 use super::config::Config;
-use super::request::{Caller, Handled, MANAGE_GUILD};
+use super::request::{Caller, Handled, ADMINISTRATOR, MANAGE_GUILD};
 
 /// Diagnostics listed in the reply; the rest are counted.
 const MAX_ERRORS_SHOWN: usize = 10;
@@ -40,9 +40,12 @@ impl ReloadState {
         self.running.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
-    /// True when `caller` may reload: Manage Server, or listed as an admin user or role.
+    /// True when `caller` may reload: Manage Server (or Administrator), or listed as an admin
+    /// user or role.
     pub fn may_reload(&self, config: &Config, caller: &Caller) -> bool {
-        caller.permissions.is_some_and(|p| p & MANAGE_GUILD != 0)
+        caller
+            .permissions
+            .is_some_and(|p| p & (MANAGE_GUILD | ADMINISTRATOR) != 0)
             || config.admin_user_ids.contains(&caller.user_id)
             || caller.roles.iter().any(|r| config.admin_role_ids.contains(r))
     }
@@ -213,6 +216,7 @@ mod tests {
         assert!(state.may_reload(&config, &caller(MANAGE_GUILD, 1, vec![])));
         assert!(state.may_reload(&config, &caller(0, 7, vec![])));
         assert!(state.may_reload(&config, &caller(0, 1, vec![3, 9])));
-        assert!(!state.may_reload(&config, &caller(0x8, 1, vec![3])));
+        assert!(state.may_reload(&config, &caller(ADMINISTRATOR, 1, vec![])));
+        assert!(!state.may_reload(&config, &caller(0x800, 1, vec![3])));
     }
 }

@@ -6,6 +6,8 @@ use crate::render::discord::DiscordMessage;
 
 /// The permission bit for Manage Server.
 pub const MANAGE_GUILD: u64 = 1 << 5;
+/// The permission bit for Administrator, which implies every other.
+pub const ADMINISTRATOR: u64 = 1 << 3;
 
 /// Who sent an interaction, and where.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
