@@ -358,3 +358,6 @@ pub fn is_web_url(url: &str) -> bool {
         && url.len() <= limits::URL
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
+
+#[cfg(test)]
+mod tests;
