@@ -1,141 +1,30 @@
 //! Topic suggestions for autocomplete: frequent 2–3 word phrases from fact sentences plus
 //! article tags and title phrases, derived once per knowledge-base version.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use super::engine::Snapshot;
 
 /// Most topics kept per knowledge base.
 const MAX_TOPICS: usize = 600;
 
-/// Words that never start or end a topic phrase.
-const STOPWORDS: &[&str] = &[
-    "a",
-    "about",
-    "across",
-    "after",
-    "all",
-    "also",
-    "among",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "been",
-    "between",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "each",
-    "early",
-    "for",
-    "from",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "his",
-    "how",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "last",
-    "late",
-    "least",
-    "less",
-    "more",
-    "most",
-    "nearly",
-    "new",
-    "next",
-    "no",
-    "not",
-    "of",
-    "on",
-    "one",
-    "or",
-    "other",
-    "our",
-    "over",
-    "per",
-    "said",
-    "same",
-    "says",
-    "she",
-    "since",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "to",
-    "two",
-    "up",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "will",
-    "with",
-    "within",
-    "would",
-    "year",
-    "years",
-    "according",
-    "about",
-    "around",
-    "almost",
-    "only",
-    "first",
-    "second",
-    "third",
-    "quarter",
-    "half",
-    "million",
-    "billion",
-    "percent",
-    "thousand",
-    "yuan",
-    "per",
-    "reached",
-    "rose",
-    "grew",
-    "fell",
-    "up",
-    "down",
-    "just",
-    "still",
-    "time",
-    "times",
-    "made",
-    "make",
-];
+/// Words that never appear in a topic phrase (function words, reporting verbs, units).
+const STOPWORDS: &str = "\
+    a about across after all also among an and any are as at be been between but by can could did \
+    do does each early for from had has have he her his how in into is it its last late least less \
+    more most nearly new next no not of on one or other our over per said same says she since so \
+    some such than that the their them then there these they this those through to two up was we \
+    were what when where which while who will with within would year years according around almost \
+    only first second third quarter half million billion percent thousand yuan reached rose grew \
+    fell down just still time times made make estimated estimate earned came reported counted \
+    described launched spent expected grown doubled called shows showed found put puts using";
+
+fn is_stopword(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.split_whitespace().collect())
+        .contains(word)
+}
 
 /// Ranked topic phrases of one knowledge base.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -205,8 +94,8 @@ impl Topics {
     }
 
     /// Up to `limit` topics for what the user has typed so far: phrases starting with it
-    /// first, then phrases with a word starting with each typed word, then phrases containing
-    /// it; frequency breaks ties. An empty input lists the most frequent topics.
+    /// first, then phrases with a word starting with each typed word, then (from three
+    /// characters on) phrases containing it; frequency breaks ties. An empty input lists the most frequent topics.
     pub fn suggest(&self, typed: &str, limit: usize) -> Vec<&str> {
         let typed = normalise(typed);
         if typed.is_empty() {
@@ -225,7 +114,7 @@ impl Topics {
                     .all(|t| phrase.split(' ').any(|w| w.starts_with(t)))
                 {
                     1
-                } else if phrase.contains(&typed) {
+                } else if typed.chars().count() >= 3 && phrase.contains(&typed) {
                     2
                 } else {
                     return None;
@@ -254,9 +143,11 @@ fn is_topic(window: &[String]) -> bool {
     let (Some(first), Some(last)) = (window.first(), window.last()) else {
         return false;
     };
-    let stop = |w: &str| STOPWORDS.contains(&w) || w.ends_with("'s") || w.chars().count() < 2;
+    let stop = |w: &str| is_stopword(w) || w.ends_with("'s") || w.chars().count() < 2;
+    // A stopword inside a phrase ("downloads of short-drama") makes a clause fragment.
     !stop(first)
         && !stop(last)
+        && !window.iter().any(|w| is_stopword(w))
         && window.iter().all(|w| !w.chars().any(|c| c.is_ascii_digit()))
         && window.iter().all(|w| w.chars().any(char::is_alphabetic))
 }
