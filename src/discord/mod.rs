@@ -22,4 +22,5 @@ mod respond;
 pub use app::App;
 pub use client::{build_client, run, run_with_handler, HandlerFn, ServeError};
 pub use config::{Config, ConfigError, Token, TOKEN_VAR};
+pub use convert::to_request;
 pub use request::{Caller, Deferral, Handled, Request, Response};

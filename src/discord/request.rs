@@ -2,6 +2,8 @@
 //! interactions into a [`Request`]; an HTTP interactions endpoint can build the same from the
 //! JSON Discord posts, and send the same [`Response`] back.
 
+use serde_json::Value;
+
 use crate::render::discord::DiscordMessage;
 
 /// The permission bit for Manage Server.
@@ -22,6 +24,35 @@ pub struct Caller {
     pub permissions: Option<u64>,
     /// The member's role ids (guild only).
     pub roles: Vec<u64>,
+}
+
+impl Caller {
+    /// The caller of an interaction JSON: `member.user` in a guild, `user` in a DM.
+    fn from_json(interaction: &Value) -> Self {
+        let member = &interaction["member"];
+        let user = if member["user"].is_object() {
+            &member["user"]
+        } else {
+            &interaction["user"]
+        };
+        let id = |v: &Value| v.as_str().and_then(|s| s.parse::<u64>().ok());
+        Caller {
+            user_id: id(&user["id"]).unwrap_or(0),
+            user_name: user["global_name"]
+                .as_str()
+                .or_else(|| user["username"].as_str())
+                .unwrap_or("")
+                .to_string(),
+            guild_id: id(&interaction["guild_id"]),
+            permissions: id(&member["permissions"]),
+            roles: member["roles"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(id)
+                .collect(),
+        }
+    }
 }
 
 /// One incoming interaction.
@@ -55,6 +86,42 @@ pub enum Request {
 }
 
 impl Request {
+    /// Parses the interaction JSON Discord sends (gateway `INTERACTION_CREATE` data, or the
+    /// body of an HTTP interactions endpoint call). `None` for kinds the bot does not serve
+    /// (PING is answered by the endpoint itself).
+    pub fn from_json(interaction: &Value) -> Option<Self> {
+        let data = &interaction["data"];
+        let text = |v: &Value| match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        };
+        let options = data["options"].as_array().map(Vec::as_slice).unwrap_or_default();
+        match interaction["type"].as_u64()? {
+            2 => Some(Request::Command {
+                name: data["name"].as_str()?.to_string(),
+                options: options
+                    .iter()
+                    .filter_map(|o| Some((o["name"].as_str()?.to_string(), text(&o["value"])?)))
+                    .collect(),
+                caller: Caller::from_json(interaction),
+            }),
+            4 => {
+                let focused = options.iter().find(|o| o["focused"] == Value::Bool(true));
+                Some(Request::Autocomplete {
+                    command: data["name"].as_str()?.to_string(),
+                    option: focused.and_then(|o| o["name"].as_str()).unwrap_or("").to_string(),
+                    typed: focused.and_then(|o| text(&o["value"])).unwrap_or_default(),
+                })
+            }
+            3 => Some(Request::Button {
+                custom_id: data["custom_id"].as_str()?.to_string(),
+                caller: Caller::from_json(interaction),
+            }),
+            _ => None,
+        }
+    }
+
     /// The command name (or `button`), for logs.
     pub fn label(&self) -> &str {
         match self {

@@ -51,3 +51,50 @@ fn rest_answers_deserialize() {
                          "name": "help", "description": "d", "options": []});
     serde_json::from_value::<serenity::model::application::Command>(command).expect("command");
 }
+
+/// The HTTP interactions endpoint will parse raw JSON with `Request::from_json`; it must read
+/// every payload exactly as the gateway path (serenity's types) does.
+#[test]
+fn raw_json_and_serenity_paths_read_the_same_request() {
+    use factbot::discord::{Caller, Request};
+    let caller = Caller {
+        user_id: 600000000000000001,
+        user_name: "alice".to_string(),
+        guild_id: Some(800000000000000001),
+        permissions: Some(32),
+        roles: Vec::new(),
+    };
+    let command = discord_server::command("1", "stat", &[("topic", "short @everyone")], "32");
+    assert_eq!(
+        Request::from_json(&command),
+        Some(Request::Command {
+            name: "stat".to_string(),
+            options: vec![("topic".to_string(), "short @everyone".to_string())],
+            caller: caller.clone(),
+        })
+    );
+    assert_eq!(
+        Request::from_json(&discord_server::autocomplete("2", "stat", "topic", "sh")),
+        Some(Request::Autocomplete {
+            command: "stat".to_string(),
+            option: "topic".to_string(),
+            typed: "sh".to_string(),
+        })
+    );
+    let button = Request::from_json(&discord_server::button("3", "sources:1:"));
+    assert!(matches!(button, Some(Request::Button { custom_id, .. }) if custom_id == "sources:1:"));
+    assert_eq!(Request::from_json(&json!({"type": 1})), None);
+
+    for payload in [
+        command,
+        discord_server::autocomplete("2", "stat", "topic", "sh"),
+        discord_server::button("3", "sources:1:"),
+    ] {
+        let interaction: serenity::model::application::Interaction =
+            serde_json::from_value(payload.clone()).expect("serenity interaction");
+        assert_eq!(
+            factbot::discord::to_request(&interaction),
+            Request::from_json(&payload)
+        );
+    }
+}
