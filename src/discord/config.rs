@@ -279,6 +279,13 @@ mod tests {
     }
 
     #[test]
+    fn the_committed_example_config_is_valid_and_shows_the_defaults() {
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("factbot.example.toml");
+        let config = Config::load(Some(&example), &env(&[])).expect("example config");
+        assert_eq!(config, Config::default());
+    }
+
+    #[test]
     fn bad_values_name_the_variable_or_file() {
         let err = Config::load(None, &env(&[("FACTBOT_GUILD_ID", "abc")])).expect_err("bad id");
         assert!(err.to_string().starts_with("FACTBOT_GUILD_ID="), "{err}");
