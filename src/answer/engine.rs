@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use arc_swap::ArcSwap;
 
+use super::coverage::{cover, Evidence};
 use super::disagreement::find_disagreements;
 use super::query::{plan, Lexicon, QueryPlan};
 use super::rank::{is_answer, measure_fit, score, Signals};
@@ -238,12 +239,6 @@ fn rank(
         })
         .collect();
 
-    let total_weight: f32 = plan
-        .concepts
-        .iter()
-        .map(|c| c.weight)
-        .sum::<f32>()
-        .max(f32::EPSILON);
     let keys = plan.concepts.iter().filter(|c| c.key).count();
     let empty_set = HashSet::new();
     let empty_titles = HashSet::new();
@@ -251,41 +246,24 @@ fn rank(
     let mut candidates: Vec<Candidate> = hits
         .into_iter()
         .map(|hit| {
-            let sentence_terms: HashSet<String> = analyze(&hit.text).into_iter().map(|t| t.term).collect();
-            let in_article = article_terms.get(hit.article.as_str()).unwrap_or(&empty_set);
-            let in_title = title_terms.get(hit.article.as_str()).unwrap_or(&empty_titles);
-            let mut covered = 0.0;
-            let mut covered_in_sentence = 0.0;
-            let mut missing_keys = 0;
-            for concept in &plan.concepts {
-                let mut level: f32 = 0.0;
-                let mut sentence_level: f32 = 0.0;
-                for alt in &concept.alternatives {
-                    let strength = alt.origin.strength();
-                    if alt.terms.iter().all(|t| sentence_terms.contains(t)) {
-                        sentence_level = sentence_level.max(strength);
-                        level = level.max(strength);
-                    } else if alt.terms.iter().all(|t| in_title.contains(t)) {
-                        level = level.max(0.8 * strength);
-                    } else if alt.terms.iter().all(|t| in_article.contains(t.as_str())) {
-                        level = level.max(0.55 * strength);
-                    }
-                }
-                if concept.key && level == 0.0 {
-                    missing_keys += 1;
-                }
-                covered += concept.weight * level;
-                covered_in_sentence += concept.weight * sentence_level;
-            }
+            let sentence_terms: Vec<String> = analyze(&hit.text).into_iter().map(|t| t.term).collect();
+            let evidence = Evidence {
+                sentence: &sentence_terms,
+                title: title_terms.get(hit.article.as_str()).unwrap_or(&empty_titles),
+                article: article_terms.get(hit.article.as_str()).unwrap_or(&empty_set),
+            };
+            let coverage = cover(plan, &evidence);
             let kinds: Vec<_> = hit.payload.quantities.iter().map(|q| q.kind).collect();
             let signals = Signals {
                 sentence_bm25: hit.score / best_sentence,
                 article_bm25: article_scores.get(hit.article.as_str()).copied().unwrap_or(0.0) / best_article,
-                coverage: covered / total_weight,
-                sentence_coverage: covered_in_sentence / total_weight,
+                coverage: coverage.overall,
+                sentence_coverage: coverage.in_sentence,
                 keys,
-                missing_keys,
+                missing_keys: coverage.missing_keys,
+                missing_models: coverage.missing_models,
                 measure: measure_fit(&plan.measures, &kinds),
+                unit_fit: unit_fits(plan, &hit),
                 paragraph: hit.position.paragraph,
             };
             let score = score(&signals);
@@ -299,6 +277,24 @@ fn rank(
             .then_with(|| a.hit.position.cmp(&b.hit.position))
     });
     Ok(candidates)
+}
+
+/// True when a quantity counts what the query names ("how many passengers" and
+/// "70 million passengers").
+fn unit_fits(plan: &QueryPlan, hit: &SentenceHit) -> bool {
+    let units: Vec<String> = hit
+        .payload
+        .quantities
+        .iter()
+        .filter_map(|q| q.unit.as_deref())
+        .flat_map(|u| analyze(u).into_iter().map(|t| t.term))
+        .collect();
+    !units.is_empty()
+        && plan.concepts.iter().any(|c| {
+            c.alternatives
+                .iter()
+                .any(|a| a.terms.iter().any(|t| units.contains(t)))
+        })
 }
 
 fn cite(article: &ArticleInfo, hit: &SentenceHit, score: f32) -> CitedFact {

@@ -68,6 +68,10 @@ pub struct Concept {
     /// Names an entity (a capitalised name, a model number, a rare word): an answer that does
     /// not mention it answers another question.
     pub key: bool,
+    /// Written in capitals ("FDI"): may be spelled out in the text.
+    pub acronym: bool,
+    /// For a model number ("5" in "PlayStation 5"): the name it must follow.
+    pub model_of: Option<String>,
 }
 
 /// The analysed query.
@@ -152,6 +156,8 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
                 alternatives,
                 weight,
                 key: false,
+                acronym: false,
+                model_of: None,
             });
             i += m.len;
             continue;
@@ -204,23 +210,40 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         let common = (df as f32) / n > 0.02;
         let capitalised = word.original.chars().any(char::is_uppercase)
             && !(i == 0 && is_plain_capitalised(&word.original) && common);
-        // A number right after a name is part of it ("PlayStation 5", "Halo 2").
-        let model_number = is_number && i > 0 && words[i - 1].original.chars().any(char::is_uppercase);
-        let weight = if df == 0 && alternatives.len() == 1 {
-            idf(&word.term)
-        } else {
-            idf(&word.term).min(idf_of_best(&alternatives, &idf))
-        };
-        let rare = (df as f32) / n < 0.002;
+        // A number right after a name is part of it ("PlayStation 5", "Halo 2"), but a year
+        // after a month is a date.
+        let previous = i.checked_sub(1).map(|p| &words[p]);
+        let model_number = is_number
+            && !is_year(&word.term)
+            && previous.is_some_and(|p| p.original.chars().any(char::is_uppercase) && !is_month(&p.term));
+        let weight = idf(&word.term).min(idf_of_best(&alternatives, &idf));
+        // A word the knowledge base has never seen, with no correction, names something it
+        // does not know about.
+        let unknown = df == 0 && alternatives.len() == 1;
         concepts.push(Concept {
             text: word.original.clone(),
             alternatives,
             weight,
-            key: (capitalised || model_number || rare) && measure_kinds(&lower[i]).is_none(),
+            key: (capitalised || model_number || unknown) && measure_kinds(&lower[i]).is_none(),
+            acronym: acronym && (3..=5).contains(&word.original.chars().count()),
+            model_of: previous.filter(|_| model_number).map(|p| p.term.clone()),
         });
         i += 1;
     }
     QueryPlan { concepts, measures }
+}
+
+fn is_year(term: &str) -> bool {
+    term.len() == 4 && term.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+fn is_month(term: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "januari", "january", "februari", "february", "march", "april", "may", "june", "juli", "july",
+        "august", "septemb", "october", "novemb", "decemb", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec",
+    ];
+    MONTHS.contains(&term)
 }
 
 fn is_plain_capitalised(word: &str) -> bool {

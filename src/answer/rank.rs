@@ -45,6 +45,10 @@ pub struct Signals {
     pub keys: usize,
     /// Key concepts found nowhere in the sentence's article.
     pub missing_keys: usize,
+    /// Model numbers of the query ("PlayStation 5") not stated right after their name.
+    pub missing_models: usize,
+    /// A quantity counts the very thing the query names ("passengers").
+    pub unit_fit: bool,
     /// Measure fit.
     pub measure: MeasureFit,
     /// 1-based paragraph number (lead paragraphs carry the headline figures).
@@ -71,6 +75,9 @@ pub fn score(s: &Signals) -> f32 {
         - missing
 }
 
+/// Least share of the query the best fact must cover to be shown as an answer.
+pub const MIN_COVERAGE: f32 = 0.4;
+
 /// Keys that may be missing before a fact no longer answers the query: none for one or two
 /// names, one in three beyond (a typo in a long title should not lose the answer).
 pub fn allowed_missing_keys(keys: usize) -> usize {
@@ -80,7 +87,10 @@ pub fn allowed_missing_keys(keys: usize) -> usize {
 /// Whether the best candidate is good enough to show as an answer rather than "no matching
 /// fact": it must mention the query's names and cover most of what was asked.
 pub fn is_answer(s: &Signals) -> bool {
-    s.missing_keys <= allowed_missing_keys(s.keys) && s.coverage >= 0.5 && s.measure != MeasureFit::NoQuantity
+    s.missing_keys <= allowed_missing_keys(s.keys)
+        && s.missing_models == 0
+        && s.coverage >= MIN_COVERAGE
+        && s.measure != MeasureFit::NoQuantity
 }
 
 #[cfg(test)]
@@ -95,6 +105,8 @@ mod tests {
             sentence_coverage: 0.5,
             keys: 1,
             missing_keys: 0,
+            missing_models: 0,
+            unit_fit: false,
             measure: MeasureFit::NotAsked,
             paragraph: 3,
         }
