@@ -46,7 +46,11 @@ enum Commands {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let serving = matches!(cli.command, Commands::Serve(_));
-    cli::init_logging(if serving { "info,serenity=warn" } else { "warn" });
+    cli::init_logging(if serving {
+        "info,serenity=warn,tantivy=warn"
+    } else {
+        "warn"
+    });
     let result = match cli.command {
         Commands::Serve(args) => cli::serve::run(&args),
         Commands::Stat(args) => cli::answer::run(factbot::answer::Command::Stat, &args),
