@@ -123,7 +123,10 @@ impl App {
             Command::Ask => self.config.passages_per_answer,
         };
         match self.engine.answer(command, &query, limit) {
-            Ok(answer) => {
+            Ok(mut answer) => {
+                if answer.no_answer && answer.suggestions.is_empty() {
+                    answer.suggestions = self.fallback_topics(&query);
+                }
                 let outcome = if answer.no_answer { "no_answer" } else { "answered" };
                 let facts = if answer.no_answer { 0 } else { answer.facts.len() };
                 Handled::message(render_answer(&answer), facts, outcome)
@@ -137,6 +140,29 @@ impl App {
                 )
             }
         }
+    }
+
+    /// Topics to offer when the engine has no nearer suggestion: those sharing a word with
+    /// the query, else the most frequent ones.
+    fn fallback_topics(&self, query: &str) -> Vec<String> {
+        const COUNT: usize = 5;
+        let topics = self.topics.get(&self.engine.snapshot());
+        let mut found: Vec<String> = Vec::new();
+        for word in query.split_whitespace().filter(|w| w.chars().count() >= 3) {
+            for topic in topics.suggest(word, COUNT) {
+                if found.len() < COUNT && !found.iter().any(|f| f == topic) {
+                    found.push(topic.to_string());
+                }
+            }
+        }
+        if found.is_empty() {
+            found = topics
+                .suggest("", COUNT)
+                .into_iter()
+                .map(str::to_string)
+                .collect();
+        }
+        found
     }
 
     fn sources(&self, filter: Option<&str>, page: usize, update: bool) -> Handled {

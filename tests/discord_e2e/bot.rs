@@ -97,7 +97,9 @@ impl Bot {
         let body = self.fake.interact(payload).await;
         // To look at replies as a user would: DISCORD_E2E_DUMP=dir, then render-embed them.
         if let Some(dir) = std::env::var_os("DISCORD_E2E_DUMP") {
-            let path = std::path::Path::new(&dir).join(format!("{name}-{id}.json"));
+            // Each test has its own server (port), and ids restart per server.
+            let port = self.fake.api_base.rsplit(':').next().unwrap_or("0");
+            let path = std::path::Path::new(&dir).join(format!("{name}-{port}-{id}.json"));
             let _ = std::fs::write(path, serde_json::to_string_pretty(&body).unwrap_or_default());
         }
         body

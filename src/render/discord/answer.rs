@@ -15,6 +15,8 @@ pub const ANSWER_COLOUR: u32 = 0x2f_80_ed;
 const NO_ANSWER_COLOUR: u32 = 0x99_99_99;
 /// Context kept on each side of the answering sentence in an `/ask` passage.
 const PASSAGE_CONTEXT: usize = 160;
+/// Longest query shown as the embed title: a wall of bold text helps nobody.
+const QUERY_TITLE: usize = 150;
 /// Longest title shown in a source line, so many sources fit.
 const SOURCE_TITLE: usize = 120;
 
@@ -55,7 +57,7 @@ pub fn render_answer(answer: &Answer) -> DiscordMessage {
     }
     let facts = &answer.facts[..shown];
     let embed = Embed {
-        title: Some(escape_markdown(&answer.query)),
+        title: Some(escape_markdown(&truncate(&answer.query, QUERY_TITLE))),
         url: None,
         description: Some(description),
         color: Some(ANSWER_COLOUR),
@@ -247,11 +249,11 @@ fn render_no_answer(answer: &Answer) -> DiscordMessage {
     if answer.suggestions.is_empty() {
         description.push_str("\n\nTry fewer or more general words, or `/sources` to see what is covered.");
     } else {
-        description.push_str("\n\n**Nearest topics:**");
+        description.push_str("\n\n**Topics to try:**");
         for s in answer.suggestions.iter().take(10) {
             let _ = write!(description, "\n• {}", escape_markdown(&truncate(s, 200)));
         }
-        description.push_str("\n\nTry words from these, or `/sources` to see what is covered.");
+        description.push_str("\n\nOr use `/sources` to see what is covered.");
     }
     DiscordMessage::embed(Embed {
         title: Some("No matching fact".to_string()),
