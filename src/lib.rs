@@ -14,6 +14,7 @@
 #![warn(missing_docs)]
 
 pub mod answer;
+pub mod discord;
 pub mod eval;
 pub mod facts;
 pub mod index;

@@ -7,6 +7,7 @@ mod engine;
 mod query;
 mod rank;
 mod synonyms;
+mod topics;
 mod types;
 mod words;
 
@@ -15,4 +16,5 @@ pub use engine::{answer_with, Engine, Snapshot, MAX_FACTS};
 pub use query::{plan, Alternative, Concept, Lexicon, Origin, QueryPlan, MAX_QUERY_CHARS};
 pub use rank::{is_answer, measure_fit, score, MeasureFit, Signals, MIN_COVERAGE};
 pub use synonyms::SynonymTable;
+pub use topics::{TopicCache, Topics};
 pub use types::{Answer, Citation, CitedFact, Command, Disagreement, Highlight};
