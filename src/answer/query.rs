@@ -251,8 +251,16 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         .filter(|c| !unknown_words.contains(&c.text))
         .map(|c| c.weight)
         .fold(0.0, f32::max);
+    // An unseen lowercase word beside capitalised names is more likely a paraphrase
+    // ("leakage") than a name; it stays a key only in all-lowercase queries ("iphone sales").
+    let has_capitalised_key = concepts
+        .iter()
+        .any(|c| c.key && !unknown_words.contains(&c.text) && c.text.chars().any(char::is_uppercase));
     for concept in concepts.iter_mut().filter(|c| unknown_words.contains(&c.text)) {
         concept.weight = if known_max > 0.0 { known_max } else { 1.0 };
+        if has_capitalised_key && !concept.text.chars().any(char::is_uppercase) {
+            concept.key = false;
+        }
     }
     let (focus, focus_asked) = focus_terms(&lower, &concepts);
     QueryPlan {

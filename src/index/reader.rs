@@ -179,7 +179,11 @@ impl KnowledgeIndex {
     fn check_sentence_payload(&self) -> Result<(), IndexError> {
         let searcher = self.searcher();
         let query = TermQuery::new(self.kind_term(kind::SENTENCE), IndexRecordOption::Basic);
-        if let Some((_, address)) = searcher.search(&query, &TopDocs::with_limit(1))?.into_iter().next() {
+        if let Some((_, address)) = searcher
+            .search(&query, &TopDocs::with_limit(1))?
+            .into_iter()
+            .next()
+        {
             self.sentence_hit(&searcher, address, 0.0)?;
         }
         Ok(())
