@@ -276,6 +276,10 @@ fn rank(
                 measure: measure_fit(&plan.measures, &kinds),
                 unit_fit: unit_fits(plan, &hit, &tokens),
                 focus_asked: plan.focus_asked,
+                period_fit: match (hit.payload.period, plan.years.is_empty()) {
+                    (Some(year), false) => Some(plan.years.contains(&year)),
+                    _ => None,
+                },
                 paragraph: hit.position.paragraph,
             };
             let score = score(&signals);

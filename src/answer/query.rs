@@ -86,6 +86,8 @@ pub struct QueryPlan {
     pub focus: Vec<String>,
     /// True when the focus comes from an explicit "how many/much X" question.
     pub focus_asked: bool,
+    /// Years the query names: the period the figure should be for.
+    pub years: Vec<i32>,
 }
 
 struct Word {
@@ -117,12 +119,15 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
             }
         }
     };
-    for pair in lower.windows(2) {
+    let mut decided = vec![false; lower.len()];
+    for (i, pair) in lower.windows(2).enumerate() {
         if let Some(kinds) = question_kinds(&pair[0], &pair[1]) {
             add_measures(kinds);
+            decided[i] = true;
+            decided[i + 1] = true;
         }
     }
-    for word in &lower {
+    for (word, _) in lower.iter().zip(&decided).filter(|(_, d)| !**d) {
         if let Some(kinds) = measure_kinds(word) {
             add_measures(kinds);
         }
@@ -138,6 +143,7 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
 
     let mut concepts = Vec::new();
     let mut unknown_words: Vec<String> = Vec::new();
+    let mut years: Vec<i32> = Vec::new();
     let mut i = 0;
     while i < words.len() && concepts.len() < MAX_CONCEPTS {
         if let Some(m) = synonym_matches.iter().find(|m| m.start == i) {
@@ -172,6 +178,14 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         // "US" and "UK" are names, not the pronoun.
         let acronym = word.original.chars().count() >= 2 && word.original.chars().all(|c| c.is_uppercase());
         if is_stopword(&lower[i]) && !acronym {
+            i += 1;
+            continue;
+        }
+        // A year asks for the figure's period ("revenue 2004"), not for the digits anywhere.
+        if is_year(&word.term) {
+            if let Ok(year) = word.term.parse() {
+                years.push(year);
+            }
             i += 1;
             continue;
         }
@@ -268,6 +282,7 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         measures,
         focus,
         focus_asked,
+        years,
     }
 }
 
@@ -350,12 +365,20 @@ fn idf_of_best(alternatives: &[Alternative], idf: &dyn Fn(&str) -> f32) -> f32 {
 impl QueryPlan {
     /// True when the query has nothing to search for (empty, punctuation, stopwords only).
     pub fn is_empty(&self) -> bool {
-        self.concepts.is_empty()
+        self.concepts.is_empty() && self.years.is_empty()
     }
 
-    /// Terms for retrieval, each boosted by its concept's weight and its origin.
+    /// Terms for retrieval, each boosted by its concept's weight and its origin. Years are
+    /// searched too (weakly): a sentence stating its period often names it.
     pub fn search_terms(&self) -> Vec<WeightedTerm> {
-        let mut out: Vec<WeightedTerm> = Vec::new();
+        let mut out: Vec<WeightedTerm> = self
+            .years
+            .iter()
+            .map(|y| WeightedTerm {
+                term: y.to_string(),
+                boost: 0.3,
+            })
+            .collect();
         for concept in &self.concepts {
             for alt in &concept.alternatives {
                 let share = 1.0 / alt.terms.len() as f32;

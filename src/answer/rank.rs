@@ -49,6 +49,9 @@ pub struct Signals {
     pub missing_models: usize,
     /// A quantity counts the very thing the query names ("passengers").
     pub unit_fit: bool,
+    /// The sentence's period against the years the query names: `Some(true)` when it is one
+    /// of them, `Some(false)` when it states another, `None` when either says nothing.
+    pub period_fit: Option<bool>,
     /// The query asked "how many/much X" explicitly, so counting X matters more.
     pub focus_asked: bool,
     /// Measure fit.
@@ -73,6 +76,11 @@ pub fn score(s: &Signals) -> f32 {
         (true, false) => 0.3,
         (false, _) => 0.0,
     };
+    let period = match s.period_fit {
+        Some(true) => 0.2,
+        Some(false) => -0.15,
+        None => 0.0,
+    };
     let lead = if s.paragraph <= 2 { 0.04 } else { 0.0 };
     let missing = (s.missing_keys + s.missing_models) as f32 * 0.5;
     s.coverage
@@ -81,6 +89,7 @@ pub fn score(s: &Signals) -> f32 {
         + 0.3 * s.article_bm25
         + measure
         + unit
+        + period
         + lead
         - missing
 }
@@ -119,6 +128,7 @@ mod tests {
             missing_keys: 0,
             missing_models: 0,
             unit_fit: false,
+            period_fit: None,
             focus_asked: false,
             measure: MeasureFit::NotAsked,
             paragraph: 3,

@@ -219,7 +219,8 @@ pub fn measure_kinds(word: &str) -> Option<&'static [QuantityKind]> {
     MEASURES.iter().find(|(w, _)| *w == word).map(|(_, kinds)| *kinds)
 }
 
-/// Question openings that ask for a kind of quantity: "how many", "how much", "how long".
+/// Two-word phrases that ask for a kind of quantity: "how many", "how much", "market size".
+/// They decide for both their words, before the words' own kinds.
 pub fn question_kinds(first: &str, second: &str) -> Option<&'static [QuantityKind]> {
     use QuantityKind::{Count, Duration, Money, Percent};
     match (first, second) {
@@ -227,6 +228,9 @@ pub fn question_kinds(first: &str, second: &str) -> Option<&'static [QuantityKin
         ("how", "much") => Some(&[Money, Count]),
         ("how", "long") => Some(&[Duration]),
         ("what", "share" | "proportion" | "percentage") => Some(&[Percent]),
+        ("market", "size" | "value" | "scale" | "worth") => Some(&[Money]),
+        ("market", "share") => Some(&[Percent]),
+        ("how", "high") => Some(&[Percent, Money, Count]),
         _ => None,
     }
 }

@@ -205,7 +205,7 @@ static LABELS: &[&str] = &[
 #[rustfmt::skip]
 static YEAR_WORDS: &[&str] = &[
     "in", "since", "by", "from", "until", "till", "of", "for", "during", "between", "before",
-    "after", "and", "to", "through", "throughout", "mid", "early", "late", "year", "the",
+    "after", "and", "to", "through", "throughout", "mid", "early", "late", "year",
 ];
 
 #[rustfmt::skip]
@@ -1029,6 +1029,10 @@ mod tests {
             ("会议于3月28日举行。", None),
             ("Around 2000 people came.", None),
             ("观影人次超过2000万。", None),
+            (
+                "The 2024 report put the market at 1.15 trillion yuan in 2023.",
+                Some(2023),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(period_year(text), *want, "{text:?}");
