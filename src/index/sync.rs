@@ -109,8 +109,9 @@ pub fn sync(
         return Err(IndexError::Busy(data.root().to_path_buf()));
     }
 
-    let previous = data
-        .current()
+    let current = data.current();
+    let previous = current
+        .clone()
         .and_then(|dir| Manifest::read(&dir).ok().map(|m| (dir, m)));
     let previous_files = previous.as_ref().map(|(_, m)| &m.files);
     let mut top_diagnostics = Vec::new();
@@ -133,7 +134,10 @@ pub fn sync(
     );
     let full_reason = match (&previous, options.mode) {
         (_, SyncMode::Full) => Some("full rebuild requested".to_string()),
-        (None, _) => Some("no index yet".to_string()),
+        (None, _) => Some(match &current {
+            Some(dir) => format!("index manifest in {} is unreadable", dir.display()),
+            None => "no index yet".to_string(),
+        }),
         (Some((_, m)), _) if m.schema_version != SCHEMA_VERSION => Some(format!(
             "index schema {} is outdated (now {SCHEMA_VERSION})",
             m.schema_version
