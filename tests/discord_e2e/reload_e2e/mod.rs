@@ -4,6 +4,7 @@
 
 mod commands;
 mod crash;
+mod incremental;
 mod load;
 
 use serde_json::{json, Value};
