@@ -6,6 +6,7 @@ mod commands;
 mod crash;
 mod incremental;
 mod load;
+mod serve;
 
 use serde_json::{json, Value};
 
