@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::Args;
+use factbot::discord::reload::reload_and_warm;
 use factbot::discord::{App, Config, Token};
 use factbot::reload::{Actor, Reloader, Trigger, Watcher};
 
@@ -49,11 +50,11 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         .context("while starting the async runtime")?;
     let stop_watching = Arc::new(AtomicBool::new(false));
     if args.watch {
-        watch(Arc::clone(&reloader), Arc::clone(&stop_watching))?;
+        watch(Arc::clone(&app), Arc::clone(&stop_watching))?;
     }
     let result = runtime.block_on(async {
         #[cfg(unix)]
-        reload_on_sighup(Arc::clone(&reloader));
+        reload_on_sighup(Arc::clone(&app));
         factbot::discord::run_app(app, token, shutdown_signal(), Arc::new(App::handle)).await
     });
     stop_watching.store(true, Ordering::Relaxed);
@@ -64,7 +65,7 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
 /// Reloads whenever the process gets SIGHUP (`kill -HUP`, `systemctl reload`), through the
 /// same coordinator as `/reload`.
 #[cfg(unix)]
-fn reload_on_sighup(reloader: Arc<Reloader>) {
+fn reload_on_sighup(app: Arc<App>) {
     use tokio::signal::unix::{signal, SignalKind};
     let mut hangup = match signal(SignalKind::hangup()) {
         Ok(hangup) => hangup,
@@ -76,10 +77,10 @@ fn reload_on_sighup(reloader: Arc<Reloader>) {
     tokio::spawn(async move {
         while hangup.recv().await.is_some() {
             tracing::info!("SIGHUP: reloading the knowledge base");
-            let reloader = Arc::clone(&reloader);
+            let app = Arc::clone(&app);
             // The outcome is logged and audited by the reloader itself.
             let _ = tokio::task::spawn_blocking(move || {
-                reloader.reload(Actor::system("SIGHUP"), Trigger::Signal)
+                reload_and_warm(&app, Actor::system("SIGHUP"), Trigger::Signal)
             })
             .await;
         }
@@ -88,14 +89,15 @@ fn reload_on_sighup(reloader: Arc<Reloader>) {
 
 /// Starts the `--watch` thread: reload once changes in the knowledge folder settle. A change
 /// seen while another reload runs is retried, so it is never missed.
-fn watch(reloader: Arc<Reloader>, stop: Arc<AtomicBool>) -> anyhow::Result<()> {
-    let watcher = Watcher::new(reloader.knowledge(), WATCH_POLL, WATCH_SETTLE);
-    tracing::info!(dir = %reloader.knowledge().display(), settle_ms = WATCH_SETTLE.as_millis() as u64, "watching the knowledge folder");
+fn watch(app: Arc<App>, stop: Arc<AtomicBool>) -> anyhow::Result<()> {
+    let knowledge = app.reloader.knowledge().to_path_buf();
+    let watcher = Watcher::new(&knowledge, WATCH_POLL, WATCH_SETTLE);
+    tracing::info!(dir = %knowledge.display(), settle_ms = WATCH_SETTLE.as_millis() as u64, "watching the knowledge folder");
     std::thread::Builder::new()
         .name("factbot-watch".to_string())
         .spawn(move || {
             watcher.run(&stop, || {
-                while reloader.reload(Actor::system("watcher"), Trigger::Watch).is_err() {
+                while reload_and_warm(&app, Actor::system("watcher"), Trigger::Watch).is_err() {
                     if stop.load(Ordering::Relaxed) {
                         return;
                     }

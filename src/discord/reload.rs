@@ -67,13 +67,9 @@ pub fn reload(app: &App, caller: &Caller) -> Handled {
         return refuse("reload", caller);
     }
     let actor = Actor::user(caller.user_id, &caller.user_name);
-    match app.reloader.reload(actor, Trigger::Command) {
+    match reload_and_warm(app, actor, Trigger::Command) {
         Err(running) => busy(&running),
         Ok(report) => {
-            if report.outcome == Outcome::Swapped {
-                // Warm the new version's autocomplete topics while the user waits anyway.
-                app.topics.get(&app.engine.snapshot());
-            }
             let outcome = match report.outcome {
                 Outcome::Failed(_) => "error",
                 _ => "reloaded",
@@ -85,6 +81,17 @@ pub fn reload(app: &App, caller: &Caller) -> Handled {
             )
         }
     }
+}
+
+/// Reloads for `actor` and, when a new index is served, derives its autocomplete topics at
+/// once (autocomplete has only Discord's 3 s). Every reload of a running bot comes here:
+/// `/reload`, SIGHUP and `--watch`. Blocking.
+pub fn reload_and_warm(app: &App, actor: Actor, trigger: Trigger) -> Result<ReloadReport, Running> {
+    let report = app.reloader.reload(actor, trigger)?;
+    if report.outcome == Outcome::Swapped {
+        app.topics.get(&app.engine.snapshot());
+    }
+    Ok(report)
 }
 
 fn names(out: &mut String, label: &str, ids: &[ArticleId]) {

@@ -21,12 +21,15 @@ pub fn index_offline(
     actor: Actor,
 ) -> Result<SyncOutcome, IndexError> {
     let dir = DataDir::new(data);
-    let previous = dir.current().and_then(|d| Manifest::read(&d).ok());
+    let current = dir.current();
+    let previous = current.as_deref().and_then(|d| Manifest::read(d).ok());
     let before = previous.as_ref().map(|m| m.totals).unwrap_or_default();
     let before_version = previous.map(|m| m.kb_version).unwrap_or_default();
     let started_at = Utc::now();
     let started = Instant::now();
-    let result = sync(knowledge, &dir, None, options);
+    // The current generation is most likely what a running bot serves: passing it as
+    // `serving` keeps it on disk until that bot has moved to the new one.
+    let result = sync(knowledge, &dir, current.as_deref(), options);
     let mut report = ReloadReport {
         actor,
         trigger: Trigger::Cli,
@@ -49,9 +52,9 @@ pub fn index_offline(
             report.note = outcome.rebuilt.clone();
             if outcome.rebuilt.is_some() {
                 report.outcome = Outcome::Swapped;
-                if let Some(index) = &outcome.index {
-                    report.after_version = index.kb_version().to_string();
-                }
+                report.after_version = Manifest::read(&outcome.generation)
+                    .map(|m| m.kb_version)
+                    .unwrap_or_default();
             }
         }
     }
