@@ -10,6 +10,7 @@
 //!   generations in fresh directories, incremental sync, search primitives.
 //! - [`answer`]: turn a query into ranked, cited facts or passages; pure of any front end.
 //! - [`render`]: answers as terminal text, JSON, and Discord message bodies (plain data).
+//! - [`reload`]: reloading while serving: one at a time, swap, audit log, status, watcher.
 //! - [`discord`]: the thin serenity adapter (the only module that imports serenity).
 #![warn(missing_docs)]
 
@@ -19,4 +20,5 @@ pub mod eval;
 pub mod facts;
 pub mod index;
 pub mod knowledge;
+pub mod reload;
 pub mod render;

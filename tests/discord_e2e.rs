@@ -11,6 +11,7 @@ mod discord_e2e {
     mod bot;
     mod commands;
     mod payloads;
+    mod reload_e2e;
     mod resilience;
     mod serve_cli;
     mod snapshots;

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
+use anyhow::Context;
 use clap::Args;
 use factbot::index::{SyncMode, SyncOptions};
 
@@ -25,7 +26,23 @@ pub fn run(args: &IndexArgs) -> anyhow::Result<ExitCode> {
         mode: if args.full { SyncMode::Full } else { SyncMode::Auto },
         ..SyncOptions::default()
     };
-    let outcome = super::sync_index(&args.paths, &options)?;
+    // Same sync, report and audit line as `/reload`; a running bot serves the new generation
+    // from its next reload.
+    let operator = std::env::var("USER").unwrap_or_else(|_| "operator".to_string());
+    let data = args.paths.data_dir();
+    let outcome = factbot::reload::index_offline(
+        &args.paths.knowledge,
+        &data,
+        &options,
+        factbot::reload::Actor::system(&operator),
+    )
+    .with_context(|| {
+        format!(
+            "while indexing knowledge folder {} into {} (choose another place with --index DIR)",
+            args.paths.knowledge.display(),
+            data.display()
+        )
+    })?;
     let took = started.elapsed();
     for d in &outcome.diagnostics {
         eprintln!("{}", d);

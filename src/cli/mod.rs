@@ -58,6 +58,28 @@ pub fn sync_index(paths: &Paths, options: &SyncOptions) -> anyhow::Result<SyncOu
 /// Opens an engine on an up-to-date index, noting knowledge problems on stderr.
 pub fn open_engine(paths: &Paths) -> anyhow::Result<Engine> {
     let outcome = sync_index(paths, &SyncOptions::default())?;
+    match outcome.rebuilt.as_deref() {
+        None => tracing::info!(generation = %outcome.generation.display(), "index opened"),
+        // An index that was there but unusable is worth an operator's attention.
+        Some(reason)
+            if ["outdated", "could not be opened", "unreadable"]
+                .iter()
+                .any(|w| reason.contains(w)) =>
+        {
+            tracing::warn!(
+                reason,
+                articles = outcome.after.articles,
+                facts = outcome.after.facts,
+                "index on disk was unusable; rebuilt it from the knowledge folder"
+            );
+        }
+        Some(reason) => tracing::info!(
+            reason,
+            articles = outcome.after.articles,
+            facts = outcome.after.facts,
+            "index built from the knowledge folder at start-up"
+        ),
+    }
     let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
     if errors > 0 {
         eprintln!(

@@ -6,13 +6,13 @@ use std::sync::Arc;
 use tracing::error;
 
 use crate::answer::{Command, Engine, TopicCache};
+use crate::reload::Reloader;
 use crate::render::discord::{
     limits, parse_sources_button_id, render_answer, render_help, render_notice, render_sources, truncate,
     SourceEntry, SourcesPage,
 };
 
 use super::config::Config;
-use super::reload::ReloadState;
 use super::request::{Deferral, Handled, Request, Response};
 
 /// Longest query passed to the engine; longer input is cut (the reply shows what was used).
@@ -27,18 +27,28 @@ pub struct App {
     pub config: Config,
     /// Autocomplete topics, per knowledge-base version.
     pub topics: TopicCache,
-    /// The reload in progress, if any.
-    pub reload: ReloadState,
+    /// Reloads the index (shared with SIGHUP and the watcher); knows the reload in progress.
+    pub reloader: Arc<Reloader>,
 }
 
 impl App {
-    /// Handlers over `engine` with `config`.
+    /// Handlers over `engine` with `config`, reloading from the configured folders.
     pub fn new(engine: Arc<Engine>, config: Config) -> Self {
+        let reloader = Reloader::new(
+            Arc::clone(&engine),
+            config.knowledge_dir.clone(),
+            config.data_dir(),
+        );
+        Self::with_reloader(config, Arc::new(reloader))
+    }
+
+    /// Handlers sharing `reloader` (and its engine) with other reload triggers.
+    pub fn with_reloader(config: Config, reloader: Arc<Reloader>) -> Self {
         Self {
-            engine,
+            engine: Arc::clone(reloader.engine()),
             config,
             topics: TopicCache::new(),
-            reload: ReloadState::default(),
+            reloader,
         }
     }
 
@@ -47,7 +57,8 @@ impl App {
         match request {
             Request::Autocomplete { .. } | Request::Button { .. } => Deferral::Never,
             Request::Command { name, caller, .. } if name == "reload" => {
-                if self.reload.may_reload(&self.config, caller) && self.reload.running().is_none() {
+                let admin = super::reload::is_admin(&self.config, caller);
+                if admin && self.reloader.running().is_none() {
                     Deferral::Ephemeral
                 } else {
                     Deferral::Never
@@ -55,12 +66,13 @@ impl App {
             }
             Request::Command { name, .. } if name == "stat" || name == "ask" => {
                 // A reload competes for the CPU: searches may be slow while it runs.
-                if self.config.defer_after_ms == 0 || self.reload.running().is_some() {
+                if self.config.defer_after_ms == 0 || self.reloader.running().is_some() {
                     Deferral::Public
                 } else {
                     Deferral::IfSlow
                 }
             }
+            Request::Command { name, .. } if super::kb::subcommand(name).is_some() => Deferral::Ephemeral,
             Request::Command { .. } => Deferral::IfSlow,
         }
     }
@@ -82,6 +94,9 @@ impl App {
                     )
                 }
                 "reload" => super::reload::reload(self, caller),
+                other if super::kb::subcommand(other).is_some() => {
+                    super::kb::handle(self, super::kb::subcommand(other).unwrap_or_default(), request)
+                }
                 other => {
                     error!(command = other, "unknown command");
                     Handled::message(

@@ -112,7 +112,17 @@ pub async fn run_with_handler(
     shutdown: impl Future<Output = ()> + Send + 'static,
     handle: HandlerFn,
 ) -> Result<(), ServeError> {
-    let app = Arc::new(App::new(engine, config));
+    run_app(Arc::new(App::new(engine, config)), token, shutdown, handle).await
+}
+
+/// Runs the bot with handlers already built (sharing a [`crate::reload::Reloader`] with
+/// SIGHUP and the watcher, or with a test) until `shutdown` resolves.
+pub async fn run_app(
+    app: Arc<App>,
+    token: Token,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+    handle: HandlerFn,
+) -> Result<(), ServeError> {
     // Derive autocomplete topics now rather than on the first keystroke, which has only
     // Discord's 3 s to be answered.
     let warm = Arc::clone(&app);

@@ -52,5 +52,6 @@ pub fn definitions() -> Vec<CreateCommand> {
             .description("Re-read the knowledge folder and report what changed (server managers)")
             .default_member_permissions(Permissions::MANAGE_GUILD)
             .dm_permission(false),
+        super::kb::definition(),
     ]
 }

@@ -17,9 +17,16 @@ use super::request::{Caller, Request, Response};
 pub fn to_request(interaction: &Interaction) -> Option<Request> {
     match interaction {
         Interaction::Command(command) => {
-            let options = command
-                .data
-                .options
+            // A subcommand (`/kb status`) becomes the name `kb status` with its own options.
+            let mut name = command.data.name.clone();
+            let mut list = command.data.options.as_slice();
+            if let Some(sub) = list.first() {
+                if let CommandDataOptionValue::SubCommand(inner) = &sub.value {
+                    name = format!("{name} {}", sub.name);
+                    list = inner.as_slice();
+                }
+            }
+            let options = list
                 .iter()
                 .filter_map(|o| match &o.value {
                     CommandDataOptionValue::String(s) => Some((o.name.clone(), s.clone())),
@@ -28,7 +35,7 @@ pub fn to_request(interaction: &Interaction) -> Option<Request> {
                 })
                 .collect();
             Some(Request::Command {
-                name: command.data.name.clone(),
+                name,
                 options,
                 caller: caller(
                     &command.user,

@@ -5,7 +5,8 @@
 //! - [`request`] — plain requests and responses, shared by the gateway and an HTTP
 //!   interactions endpoint.
 //! - [`app`] — the handlers (`/stat`, `/ask`, `/sources`, `/help`, autocomplete, buttons).
-//! - [`reload`] — `/reload`.
+//! - [`reload`] — `/reload`: admin check and report (the work is in [`crate::reload`]).
+//! - [`kb`] — the `/kb` command group; [`kb_status`] — `/kb status`.
 //! - [`commands`] — command definitions for registration.
 //! - `convert`, `respond` — serenity conversions, deferral, retries and panic safety.
 //! - [`client`] — building and running the gateway client.
@@ -15,12 +16,14 @@ pub mod client;
 pub mod commands;
 pub mod config;
 mod convert;
+pub mod kb;
+pub mod kb_status;
 pub mod reload;
 pub mod request;
 mod respond;
 
 pub use app::App;
-pub use client::{build_client, run, run_with_handler, HandlerFn, ServeError};
+pub use client::{build_client, run, run_app, run_with_handler, HandlerFn, ServeError};
 pub use config::{Config, ConfigError, Token, TOKEN_VAR};
 pub use convert::to_request;
 pub use request::{Caller, Deferral, Handled, Request, Response};

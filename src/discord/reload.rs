@@ -1,222 +1,243 @@
-//! `/reload`: re-read the knowledge folder into a new index generation and swap it in, for
-//! server managers and configured admins. One reload at a time; searches keep using the old
-//! generation until the swap.
+//! `/reload`: who may run it, and the report it edits into the deferred reply. The work is
+//! done by [`crate::reload::Reloader`], shared with SIGHUP, `--watch` and `factbot index`.
 
 use std::fmt::Write;
-use std::sync::Mutex;
-use std::time::Instant;
 
-use chrono::{DateTime, Utc};
-use tracing::{error, info, instrument};
+use tracing::{instrument, warn};
 
-use crate::index::{sync, DataDir, SyncOptions};
-use crate::render::discord::render_notice;
+use crate::knowledge::ArticleId;
+use crate::reload::{Actor, Outcome, ReloadReport, Running, Trigger};
+use crate::render::discord::{escape_markdown, render_notice};
 
 use super::app::App;
 use super::config::Config;
 use super::request::{Caller, Handled, ADMINISTRATOR, MANAGE_GUILD};
 
-/// Diagnostics listed in the reply; the rest are counted.
-const MAX_ERRORS_SHOWN: usize = 10;
+/// Article names listed per kind of change; the rest are counted.
+const NAMES_SHOWN: usize = 10;
+/// Problems listed in the reply; the rest are counted.
+const PROBLEMS_SHOWN: usize = 10;
 
-/// Who started the reload in progress, and when.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RunningReload {
-    /// User name of who started it.
-    pub by: String,
-    /// When it started.
-    pub at: DateTime<Utc>,
+/// True when `caller` is one of the bot's admins: listed in `FACTBOT_ADMIN_USER_IDS` or holding
+/// a role of `FACTBOT_ADMIN_ROLE_IDS` when either is set, else holding Manage Server (or
+/// Administrator) in this channel. Checked on our side because server owners can override
+/// the command's `default_member_permissions`.
+pub fn is_admin(config: &Config, caller: &Caller) -> bool {
+    if !config.admin_user_ids.is_empty() || !config.admin_role_ids.is_empty() {
+        return config.admin_user_ids.contains(&caller.user_id)
+            || caller.roles.iter().any(|r| config.admin_role_ids.contains(r));
+    }
+    caller
+        .permissions
+        .is_some_and(|p| p & (MANAGE_GUILD | ADMINISTRATOR) != 0)
 }
 
-/// The reload in progress, if any.
-#[derive(Debug, Default)]
-pub struct ReloadState {
-    running: Mutex<Option<RunningReload>>,
+/// The ephemeral refusal for non-admins; logs the attempt with the user id.
+pub fn refuse(command: &str, caller: &Caller) -> Handled {
+    warn!(
+        command,
+        user = caller.user_id,
+        guild = caller.guild_id,
+        "admin command refused: caller is not an admin"
+    );
+    Handled::message(
+        render_notice(
+            "You are not allowed to do that: only server managers (Manage Server) or the bot's admins can.",
+        )
+        .ephemeral(),
+        0,
+        "refused",
+    )
 }
 
-impl ReloadState {
-    /// The reload in progress.
-    pub fn running(&self) -> Option<RunningReload> {
-        self.running.lock().unwrap_or_else(|e| e.into_inner()).clone()
-    }
-
-    /// True when `caller` may reload: Manage Server (or Administrator), or listed as an admin
-    /// user or role.
-    pub fn may_reload(&self, config: &Config, caller: &Caller) -> bool {
-        caller
-            .permissions
-            .is_some_and(|p| p & (MANAGE_GUILD | ADMINISTRATOR) != 0)
-            || config.admin_user_ids.contains(&caller.user_id)
-            || caller.roles.iter().any(|r| config.admin_role_ids.contains(r))
-    }
-
-    /// Marks a reload as started unless one is running; the guard clears it when dropped.
-    fn start(&self, by: &str) -> Result<ReloadGuard<'_>, RunningReload> {
-        let mut running = self.running.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(current) = running.as_ref() {
-            return Err(current.clone());
-        }
-        *running = Some(RunningReload {
-            by: by.to_string(),
-            at: Utc::now(),
-        });
-        Ok(ReloadGuard { state: self })
-    }
-}
-
-/// Clears the running reload even when the sync panics.
-struct ReloadGuard<'a> {
-    state: &'a ReloadState,
-}
-
-impl Drop for ReloadGuard<'_> {
-    fn drop(&mut self) {
-        *self.state.running.lock().unwrap_or_else(|e| e.into_inner()) = None;
-    }
+/// The reply telling a caller that a reload is already running.
+pub fn busy(running: &Running) -> Handled {
+    let text = format!(
+        "A reload started by {} at {} is running; try again when it is done.",
+        escape_markdown(&running.by.name),
+        running.at.format("%H:%M:%S UTC")
+    );
+    Handled::message(render_notice(&text).ephemeral(), 0, "busy")
 }
 
 /// Runs a reload for `caller` and reports what changed. Blocking: call on a blocking thread.
 #[instrument(skip(app, caller), fields(user = caller.user_id, guild = caller.guild_id))]
 pub fn reload(app: &App, caller: &Caller) -> Handled {
-    if !app.reload.may_reload(&app.config, caller) {
-        return Handled::message(
-            render_notice(
-                "Only server managers (Manage Server) or the bot's admins can reload the knowledge base.",
+    if !is_admin(&app.config, caller) {
+        return refuse("reload", caller);
+    }
+    let actor = Actor::user(caller.user_id, &caller.user_name);
+    match reload_and_warm(app, actor, Trigger::Command) {
+        Err(running) => busy(&running),
+        Ok(report) => {
+            let outcome = match report.outcome {
+                Outcome::Failed(_) => "error",
+                _ => "reloaded",
+            };
+            Handled::message(
+                render_notice(&render_report(&report)).ephemeral(),
+                report.after.facts,
+                outcome,
             )
-            .ephemeral(),
-            0,
-            "refused",
-        );
+        }
     }
-    let _guard = match app.reload.start(&caller.user_name) {
-        Ok(guard) => guard,
-        Err(running) => {
-            let text = format!(
-                "A reload started by {} at {} is running; try again when it is done.",
-                crate::render::discord::escape_markdown(&running.by),
-                running.at.format("%H:%M:%S UTC")
-            );
-            return Handled::message(render_notice(&text).ephemeral(), 0, "busy");
-        }
-    };
-    let started = Instant::now();
-    let snapshot = app.engine.snapshot();
-    let before = snapshot.index.manifest().totals;
-    let before_version = snapshot.index.kb_version().to_string();
-    let serving = snapshot.index.dir().to_path_buf();
-    let data = DataDir::new(app.config.data_dir());
-    let result = sync(
-        &app.config.knowledge_dir,
-        &data,
-        Some(&serving),
-        &SyncOptions::default(),
-    );
-    drop(snapshot);
-    let took = started.elapsed();
-    let outcome = match result {
-        Ok(outcome) => outcome,
-        Err(err) => {
-            error!(error = %err, took_ms = took.as_millis() as u64, "reload failed");
-            let text = format!(
-                "Reload failed: {}. Still serving knowledge base {before_version}.",
-                crate::render::discord::escape_markdown(&err.to_string())
-            );
-            return Handled::message(render_notice(&text).ephemeral(), 0, "error");
-        }
-    };
-    let swapped = outcome.index.is_some();
-    let after_version = match outcome.index {
-        Some(index) => {
-            let version = index.kb_version().to_string();
-            app.engine.swap(index);
-            // Warm the new version's autocomplete topics while the user waits anyway.
-            app.topics.get(&app.engine.snapshot());
-            version
-        }
-        None => before_version.clone(),
-    };
-    let c = &outcome.changes;
-    info!(
-        added = c.added.len(),
-        changed = c.changed.len(),
-        removed = c.removed.len(),
-        facts_before = before.facts,
-        facts_after = outcome.after.facts,
-        kb_version = %after_version,
-        took_ms = took.as_millis() as u64,
-        swapped,
-        "reload finished"
-    );
-    let mut text = format!(
-        "Reloaded in {:.2} s: {} added, {} changed, {} removed{}.\nFacts: {} → {} · articles: {} → {}\nKnowledge base: {before_version} → {after_version}",
-        took.as_secs_f64(),
-        c.added.len(),
-        c.changed.len(),
-        c.removed.len(),
-        if c.synonyms_changed { ", synonyms changed" } else { "" },
-        before.facts,
-        outcome.after.facts,
-        before.articles,
-        outcome.after.articles,
-    );
-    let errors: Vec<String> = outcome
-        .diagnostics
+}
+
+/// Reloads for `actor` and, when a new index is served, derives its autocomplete topics at
+/// once (autocomplete has only Discord's 3 s). Every reload of a running bot comes here:
+/// `/reload`, SIGHUP and `--watch`. Blocking.
+pub fn reload_and_warm(app: &App, actor: Actor, trigger: Trigger) -> Result<ReloadReport, Running> {
+    let report = app.reloader.reload(actor, trigger)?;
+    if report.outcome == Outcome::Swapped {
+        app.topics.get(&app.engine.snapshot());
+    }
+    Ok(report)
+}
+
+fn names(out: &mut String, label: &str, ids: &[ArticleId]) {
+    if ids.is_empty() {
+        return;
+    }
+    let shown: Vec<String> = ids
         .iter()
-        .filter(|d| d.is_error())
-        .map(|d| match d.line {
-            Some(line) => format!("{}:{line}: {}", d.path.display(), d.message),
-            None => format!("{}: {}", d.path.display(), d.message),
-        })
+        .take(NAMES_SHOWN)
+        .map(|id| format!("`{}`", id.as_str().replace('`', "'")))
         .collect();
-    if !errors.is_empty() {
-        let _ = write!(text, "\n{} problem(s) in the knowledge folder:", errors.len());
-        for e in errors.iter().take(MAX_ERRORS_SHOWN) {
-            let _ = write!(text, "\n• {}", crate::render::discord::escape_markdown(e));
+    let _ = write!(out, "\n{label} ({}): {}", ids.len(), shown.join(", "));
+    if ids.len() > NAMES_SHOWN {
+        let _ = write!(out, " …and {} more", ids.len() - NAMES_SHOWN);
+    }
+}
+
+/// The report as Discord Markdown: changes by name, facts before → after, problems as
+/// `path:line: message`, time taken and the knowledge-base version now served.
+pub fn render_report(report: &ReloadReport) -> String {
+    let secs = report.took.as_secs_f64();
+    let mut out = match &report.outcome {
+        Outcome::Failed(why) => format!(
+            "**Reload failed** after {secs:.2} s: {}\nStill serving knowledge base `{}` ({} facts); nothing was lost.",
+            escape_markdown(why),
+            report.before_version,
+            report.before.facts
+        ),
+        Outcome::Unchanged => format!(
+            "**Nothing changed** (checked in {secs:.2} s). Knowledge base `{}`, {} facts.",
+            report.after_version, report.after.facts
+        ),
+        Outcome::Swapped => format!(
+            "**Reloaded** in {secs:.2} s. Knowledge base `{}` → `{}`",
+            report.before_version, report.after_version
+        ),
+    };
+    let c = &report.changes;
+    if report.outcome == Outcome::Swapped {
+        names(&mut out, "Added", &c.added);
+        names(&mut out, "Changed", &c.changed);
+        names(&mut out, "Removed", &c.removed);
+        if c.synonyms_changed {
+            out.push_str("\nSynonyms reloaded.");
         }
-        if errors.len() > MAX_ERRORS_SHOWN {
+        let _ = write!(
+            out,
+            "\nFacts: {} → {} · articles: {} → {}",
+            report.before.facts, report.after.facts, report.before.articles, report.after.articles
+        );
+        if let Some(note) = &report.note {
+            let _ = write!(out, " ({})", escape_markdown(note));
+        }
+    }
+    let problems = report.problems();
+    if !problems.is_empty() {
+        let _ = write!(out, "\n{} problem(s) in the knowledge folder:", problems.len());
+        for p in problems.iter().take(PROBLEMS_SHOWN) {
+            let _ = write!(out, "\n• {}", escape_markdown(p));
+        }
+        if problems.len() > PROBLEMS_SHOWN {
             let _ = write!(
-                text,
+                out,
                 "\n…and {} more (run `factbot check`)",
-                errors.len() - MAX_ERRORS_SHOWN
+                problems.len() - PROBLEMS_SHOWN
             );
         }
     }
-    Handled::message(render_notice(&text).ephemeral(), outcome.after.facts, "reloaded")
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_second_reload_is_refused_while_one_runs() {
-        let state = ReloadState::default();
-        let guard = state.start("alice").expect("first reload starts");
-        let running = state.start("bob").err().expect("second is refused");
-        assert_eq!(running.by, "alice");
-        drop(guard);
-        assert!(state.running().is_none());
-        assert!(state.start("bob").is_ok());
+    fn caller(permissions: u64, user_id: u64, roles: Vec<u64>) -> Caller {
+        Caller {
+            user_id,
+            permissions: Some(permissions),
+            roles,
+            ..Caller::default()
+        }
     }
 
     #[test]
-    fn managers_and_listed_admins_may_reload() {
-        let state = ReloadState::default();
+    fn without_admin_lists_manage_server_decides() {
+        let config = Config::default();
+        assert!(is_admin(&config, &caller(MANAGE_GUILD, 1, vec![])));
+        assert!(is_admin(&config, &caller(ADMINISTRATOR, 1, vec![])));
+        assert!(!is_admin(&config, &caller(0x800, 1, vec![3])));
+        assert!(!is_admin(
+            &config,
+            &Caller {
+                permissions: None,
+                ..Caller::default()
+            }
+        ));
+    }
+
+    #[test]
+    fn with_admin_lists_only_listed_users_and_roles_may() {
         let config = Config {
             admin_user_ids: vec![7],
             admin_role_ids: vec![9],
             ..Config::default()
         };
-        let caller = |permissions, user_id, roles: Vec<u64>| Caller {
-            user_id,
-            permissions: Some(permissions),
-            roles,
-            ..Caller::default()
+        assert!(is_admin(&config, &caller(0, 7, vec![])));
+        assert!(is_admin(&config, &caller(0, 1, vec![3, 9])));
+        assert!(!is_admin(&config, &caller(MANAGE_GUILD, 1, vec![])));
+    }
+
+    #[test]
+    fn report_lists_ten_names_then_counts() {
+        let ids: Vec<ArticleId> = (0..13).map(|i| ArticleId::new(&format!("a{i:02}.md"))).collect();
+        let report = ReloadReport {
+            actor: Actor::system("t"),
+            trigger: Trigger::Cli,
+            started_at: chrono::Utc::now(),
+            took: std::time::Duration::from_millis(1500),
+            changes: crate::index::ChangeSet {
+                added: ids,
+                ..Default::default()
+            },
+            before: Default::default(),
+            after: Default::default(),
+            before_version: "aaaa".into(),
+            after_version: "bbbb".into(),
+            diagnostics: vec![crate::knowledge::Diagnostic::error(
+                std::path::Path::new("bad.md"),
+                Some(3),
+                "front matter is not valid",
+            )],
+            note: None,
+            outcome: Outcome::Swapped,
         };
-        assert!(state.may_reload(&config, &caller(MANAGE_GUILD, 1, vec![])));
-        assert!(state.may_reload(&config, &caller(0, 7, vec![])));
-        assert!(state.may_reload(&config, &caller(0, 1, vec![3, 9])));
-        assert!(state.may_reload(&config, &caller(ADMINISTRATOR, 1, vec![])));
-        assert!(!state.may_reload(&config, &caller(0x800, 1, vec![3])));
+        let text = render_report(&report);
+        assert!(text.contains("Added (13): `a00.md`"), "{text}");
+        assert!(text.contains("`a09.md` …and 3 more"), "{text}");
+        assert!(!text.contains("a10.md"), "{text}");
+        assert!(
+            text.contains("bad.md:3: error: front matter is not valid"),
+            "{text}"
+        );
+        assert!(
+            text.contains("in 1.50 s") && text.contains("`aaaa` → `bbbb`"),
+            "{text}"
+        );
     }
 }

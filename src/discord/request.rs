@@ -96,10 +96,18 @@ impl Request {
             Value::Number(n) => Some(n.to_string()),
             _ => None,
         };
-        let options = data["options"].as_array().map(Vec::as_slice).unwrap_or_default();
+        let mut options = data["options"].as_array().map(Vec::as_slice).unwrap_or_default();
         match interaction["type"].as_u64()? {
             2 => Some(Request::Command {
-                name: data["name"].as_str()?.to_string(),
+                name: {
+                    let mut name = data["name"].as_str()?.to_string();
+                    // A subcommand (option type 1) becomes `kb status` with its own options.
+                    if let Some(sub) = options.first().filter(|o| o["type"].as_u64() == Some(1)) {
+                        name = format!("{name} {}", sub["name"].as_str()?);
+                        options = sub["options"].as_array().map(Vec::as_slice).unwrap_or_default();
+                    }
+                    name
+                },
                 options: options
                     .iter()
                     .filter_map(|o| Some((o["name"].as_str()?.to_string(), text(&o["value"])?)))

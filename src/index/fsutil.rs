@@ -12,6 +12,12 @@ pub fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), IndexError> {
         path: path.to_path_buf(),
         source,
     };
+    // Generations share files by hard link (`link_dir`): writing through an existing link
+    // would change the previous generation too, so always start from a fresh inode.
+    match fs::remove_file(path) {
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => return Err(io(err)),
+        _ => {}
+    }
     let mut file = File::create(path).map_err(io)?;
     file.write_all(bytes).map_err(io)?;
     file.sync_all().map_err(io)

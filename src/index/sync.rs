@@ -21,6 +21,9 @@ use crate::knowledge::{
     SourceFile, SYNONYMS_FILE,
 };
 
+/// Modification times closer than this to the scan are re-checked by hash next time.
+const RECENT_NS: u128 = 2_000_000_000;
+
 /// How much work a sync may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SyncMode {
@@ -109,8 +112,9 @@ pub fn sync(
         return Err(IndexError::Busy(data.root().to_path_buf()));
     }
 
-    let previous = data
-        .current()
+    let current = data.current();
+    let previous = current
+        .clone()
         .and_then(|dir| Manifest::read(&dir).ok().map(|m| (dir, m)));
     let previous_files = previous.as_ref().map(|(_, m)| &m.files);
     let mut top_diagnostics = Vec::new();
@@ -133,7 +137,10 @@ pub fn sync(
     );
     let full_reason = match (&previous, options.mode) {
         (_, SyncMode::Full) => Some("full rebuild requested".to_string()),
-        (None, _) => Some("no index yet".to_string()),
+        (None, _) => Some(match &current {
+            Some(dir) => format!("index manifest in {} is unreadable", dir.display()),
+            None => "no index yet".to_string(),
+        }),
         (Some((_, m)), _) if m.schema_version != SCHEMA_VERSION => Some(format!(
             "index schema {} is outdated (now {SCHEMA_VERSION})",
             m.schema_version
@@ -243,6 +250,17 @@ fn scan_files(
             let hash = bytes
                 .as_ref()
                 .map_or_else(String::new, |b| blake3::hash(b).to_hex().to_string());
+            // File systems stamp times at a coarse tick: a file written again within the same
+            // tick as this scan could keep its size and time. Such a recent time is not
+            // trusted (stored as unknown), so the next sync hashes the file again.
+            let now_ns = std::time::SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos());
+            let modified_ns = if now_ns.saturating_sub(modified_ns) < RECENT_NS {
+                0
+            } else {
+                modified_ns
+            };
             Scanned {
                 file,
                 stamp: FileStamp {

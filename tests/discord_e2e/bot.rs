@@ -16,6 +16,8 @@ pub struct Bot {
     pub fake: FakeDiscord,
     pub fixture: Fixture,
     pub engine: Arc<Engine>,
+    /// The handlers the bot runs (its reloader included).
+    pub app: Arc<App>,
     shutdown: Option<oneshot::Sender<()>>,
     handle: Option<JoinHandle<Result<(), ServeError>>>,
 }
@@ -71,10 +73,10 @@ impl Bot {
         let shutdown = async {
             let _ = rx.await;
         };
-        let handle = tokio::spawn(factbot::discord::run_with_handler(
-            config,
+        let app = Arc::new(App::new(Arc::clone(&engine), config));
+        let handle = tokio::spawn(factbot::discord::run_app(
+            Arc::clone(&app),
             token,
-            Arc::clone(&engine),
             shutdown,
             handle,
         ));
@@ -85,6 +87,7 @@ impl Bot {
             fake,
             fixture,
             engine,
+            app,
             shutdown: Some(tx),
             handle: Some(handle),
         }

@@ -79,6 +79,10 @@ async fn registration_puts_exactly_our_commands_globally() {
          "default_member_permissions": null, "dm_permission": null},
         {"name": "reload", "description": "Re-read the knowledge folder and report what changed (server managers)",
          "options": [], "default_member_permissions": "32", "dm_permission": false},
+        {"name": "kb", "description": "Knowledge-base administration (server managers)",
+         "options": [{"name": "status", "description": "Articles, facts, last reload, index size, version and uptime",
+                      "type": 1, "required": false, "max_length": null}],
+         "default_member_permissions": "32", "dm_permission": false},
     ]);
     assert_eq!(Value::Array(sent), expected);
     bot.stop().await;
@@ -251,8 +255,11 @@ async fn reload_defers_then_edits_with_what_changed() {
         })
         .await;
     let content = edit.body["content"].as_str().unwrap_or("");
-    assert!(content.contains("1 added, 0 changed, 0 removed"), "{content}");
-    assert!(content.contains("Knowledge base:"), "{content}");
+    assert!(content.contains("Added (1): `new-article.md`"), "{content}");
+    assert!(
+        content.contains("**Reloaded**") && content.contains("Knowledge base `"),
+        "{content}"
+    );
     assert_no_mentions(&edit.body);
     // The new generation serves at once.
     let answer = bot.command("stat", &[("topic", "new figures viewers")]).await;

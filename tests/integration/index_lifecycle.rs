@@ -120,3 +120,14 @@ fn full_mode_rebuilds_even_when_nothing_changed() {
         .count();
     assert_eq!(generations, 1, "old generations are removed");
 }
+
+#[test]
+fn a_same_size_rewrite_right_after_a_sync_is_still_picked_up() {
+    let f = Fixture::new();
+    f.write("a.md", article("A", "P", "2024-01-01", "Sales rose 10% to $5m."));
+    let first = sync_once(&f, None);
+    // Same size, written at once: its modification time may equal the one indexed.
+    f.write("a.md", article("A", "P", "2024-01-01", "Sales rose 20% to $5m."));
+    let second = sync_once(&f, Some(&first.generation));
+    assert_eq!(second.changes.changed.len(), 1, "{:?}", second.changes);
+}
