@@ -2,31 +2,35 @@
 //! [`DiscordMessage`]s into serenity builders.
 
 use serenity::all::{
-    ButtonStyle, CommandDataOptionValue, CreateActionRow, CreateAllowedMentions, CreateAutocompleteResponse,
-    CreateButton, CreateEmbed, CreateEmbedFooter, CreateInteractionResponse,
+    ButtonStyle, CommandDataOption, CommandDataOptionValue, CreateActionRow, CreateAllowedMentions,
+    CreateAutocompleteResponse, CreateButton, CreateEmbed, CreateEmbedFooter, CreateInteractionResponse,
     CreateInteractionResponseFollowup, CreateInteractionResponseMessage, EditInteractionResponse,
-    Interaction, Member, User,
+    Interaction, Member, MessageFlags, ResolvedTarget, User,
 };
 use serenity::builder::AutocompleteChoice;
 
 use crate::render::discord::{ActionRow, DiscordMessage, Embed};
 
-use super::request::{Caller, Request, Response};
+use super::request::{message_text, Caller, Request, Response, MESSAGE_OPTION, SUBCOMMAND_OPTION};
 
 /// Our request for a serenity interaction; `None` for kinds the bot does not serve.
 pub fn to_request(interaction: &Interaction) -> Option<Request> {
     match interaction {
         Interaction::Command(command) => {
-            let options = command
-                .data
-                .options
-                .iter()
-                .filter_map(|o| match &o.value {
-                    CommandDataOptionValue::String(s) => Some((o.name.clone(), s.clone())),
-                    CommandDataOptionValue::Integer(i) => Some((o.name.clone(), i.to_string())),
-                    _ => None,
-                })
-                .collect();
+            let options = match command.data.target() {
+                Some(ResolvedTarget::Message(message)) => {
+                    let embed = message.embeds.first();
+                    vec![(
+                        MESSAGE_OPTION.to_string(),
+                        message_text(
+                            &message.content,
+                            embed.and_then(|e| e.title.as_deref()),
+                            embed.and_then(|e| e.description.as_deref()),
+                        ),
+                    )]
+                }
+                _ => flatten_options(&command.data.options),
+            };
             Some(Request::Command {
                 name: command.data.name.clone(),
                 options,
@@ -47,6 +51,11 @@ pub fn to_request(interaction: &Interaction) -> Option<Request> {
         }
         Interaction::Component(component) => Some(Request::Button {
             custom_id: component.data.custom_id.clone(),
+            message_title: component.message.embeds.first().and_then(|e| e.title.clone()),
+            message_private: component
+                .message
+                .flags
+                .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL)),
             caller: caller(
                 &component.user,
                 component.member.as_ref(),
@@ -55,6 +64,25 @@ pub fn to_request(interaction: &Interaction) -> Option<Request> {
         }),
         _ => None,
     }
+}
+
+/// String, integer and boolean options as text; a subcommand as `subcommand` = its name,
+/// followed by its own options.
+fn flatten_options(options: &[CommandDataOption]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for o in options {
+        match &o.value {
+            CommandDataOptionValue::String(s) => out.push((o.name.clone(), s.clone())),
+            CommandDataOptionValue::Integer(i) => out.push((o.name.clone(), i.to_string())),
+            CommandDataOptionValue::Boolean(b) => out.push((o.name.clone(), b.to_string())),
+            CommandDataOptionValue::SubCommand(inner) => {
+                out.push((SUBCOMMAND_OPTION.to_string(), o.name.clone()));
+                out.extend(flatten_options(inner));
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 fn caller(user: &User, member: Option<&Member>, guild_id: Option<u64>) -> Caller {
@@ -73,7 +101,9 @@ fn caller(user: &User, member: Option<&Member>, guild_id: Option<u64>) -> Caller
 pub fn initial(response: &Response) -> CreateInteractionResponse {
     match response {
         Response::Message(message) => CreateInteractionResponse::Message(message_builder(message)),
-        Response::Update(message) => CreateInteractionResponse::UpdateMessage(message_builder(message)),
+        Response::Update(message) | Response::Share { update: message, .. } => {
+            CreateInteractionResponse::UpdateMessage(message_builder(message))
+        }
         Response::Choices(choices) => CreateInteractionResponse::Autocomplete(
             CreateAutocompleteResponse::new().set_choices(
                 choices

@@ -6,6 +6,8 @@
 //!   interactions endpoint.
 //! - [`app`] — the handlers (`/stat`, `/ask`, `/sources`, `/help`, autocomplete, buttons).
 //! - [`reload`] — `/reload`.
+//! - [`share`], [`components`], [`custom_id`], [`kb`] — private/public answers, Share in
+//!   channel, More / Back, Show passage, 👍 / 👎, Find facts, `/kb settings` and `/kb gaps`.
 //! - [`commands`] — command definitions for registration.
 //! - `convert`, `respond` — serenity conversions, deferral, retries and panic safety.
 //! - [`client`] — building and running the gateway client.
@@ -13,11 +15,15 @@
 pub mod app;
 pub mod client;
 pub mod commands;
+pub mod components;
 pub mod config;
 mod convert;
+pub mod custom_id;
+pub mod kb;
 pub mod reload;
 pub mod request;
 mod respond;
+pub mod share;
 
 pub use app::App;
 pub use client::{build_client, run, run_with_handler, HandlerFn, ServeError};
