@@ -13,5 +13,6 @@ mod discord_e2e {
     mod payloads;
     mod resilience;
     mod serve_cli;
+    mod sharing_e2e;
     mod snapshots;
 }
