@@ -216,3 +216,54 @@ async fn buttons_from_before_a_reload_work_and_say_the_knowledge_base_changed() 
     assert_eq!(data(&old)["flags"], 64);
     bot.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn slow_private_answers_defer_privately_and_long_queries_keep_their_buttons() {
+    let bot = Bot::start_with(|c| c.defer_after_ms = 0).await;
+    let id = bot.fake.next_id();
+    let options = json!([{"name": "topic", "type": 3, "value": "short-drama viewers"},
+                         {"name": "private", "type": 5, "value": true}]);
+    let deferred = bot
+        .send("deferred-private", command(&id, "stat", options, "0"))
+        .await;
+    assert_eq!(deferred["type"], 5);
+    assert_eq!(deferred["data"]["flags"], 64, "deferred privately: {deferred:#}");
+    let edit = bot
+        .fake
+        .wait_request("edit", |r| {
+            r.method == "PATCH" && r.path.contains(&format!("tok-{id}"))
+        })
+        .await
+        .body;
+    super::assert_component_limits(&edit);
+    button_id(&edit, "Share in channel");
+
+    // Longer than the embed title can carry: the buttons find the query in the data directory.
+    let said = "Kuaishou Vice President Liu Zhen told Cover News that, according to the latest \
+                statistics, 270 million people watch short dramas on Kuaishou every day. Is that right?";
+    let id = bot.fake.next_id();
+    bot.send("find-facts-long", find_facts(&id, said)).await;
+    let edit = bot
+        .fake
+        .wait_request("edit", |r| {
+            r.method == "PATCH" && r.path.contains(&format!("tok-{id}"))
+        })
+        .await
+        .body;
+    let title = edit["embeds"][0]["title"].as_str().unwrap_or("");
+    assert!(title.ends_with('…'), "the title is cut: {title}");
+    let kept = std::fs::read_to_string(bot.fixture.data().join("feedback/queries.jsonl")).expect("kept");
+    assert!(kept.contains("Is that right?"), "{kept}");
+    let passage = bot
+        .press("long-passage", &button_id(&edit, "Show passage"), &edit)
+        .await;
+    assert_eq!(passage["type"], 4);
+    assert!(
+        data(&passage)["embeds"][0]["description"]
+            .as_str()
+            .unwrap_or("")
+            .contains("__**"),
+        "{passage:#}"
+    );
+    bot.stop().await;
+}
