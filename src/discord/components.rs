@@ -245,3 +245,109 @@ fn head(text: &str, max: usize) -> String {
         truncate(text, max)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::{Citation, Command};
+    use crate::facts::{Position, QuantityKind};
+    use crate::knowledge::ArticleId;
+
+    fn answer(facts: usize) -> Answer {
+        let fact = |i: usize| CitedFact {
+            id: format!("a{i}.md#1.1"),
+            text: format!("Fact {i} counts {i} million viewers."),
+            highlights: vec![crate::answer::Highlight {
+                start: 14,
+                end: 15,
+                kind: QuantityKind::Count,
+            }],
+            position: Position {
+                paragraph: 1,
+                sentence: 1,
+            },
+            period: None,
+            citation: Citation {
+                article: ArticleId::new(&format!("a{i}.md")),
+                title: format!("Article {i}"),
+                publisher: Some(format!("Outlet {i}")),
+                author: None,
+                published: None,
+                url: Some(format!("https://example.test/{i}")),
+                paragraph: 1,
+                report: None,
+            },
+            score: 1.0,
+            signals: None,
+            passage: None,
+            passage_span: None,
+        };
+        Answer {
+            command: Command::Stat,
+            query: "viewers".to_string(),
+            no_answer: false,
+            facts: (0..facts).map(fact).collect(),
+            matched: facts,
+            suggestions: Vec::new(),
+            disagreements: Vec::new(),
+            kb_version: "c0ffee12".to_string(),
+        }
+    }
+
+    fn page(answer: &Answer, number: usize, per_page: usize, private: bool) -> Option<DiscordMessage> {
+        render_page(&Page {
+            answer,
+            answer_ref: AnswerRef::new(Command::Stat, &answer.query, number, &answer.kb_version),
+            per_page,
+            private,
+            shared: false,
+            changed_from: None,
+        })
+    }
+
+    fn labels(message: &DiscordMessage) -> Vec<String> {
+        message
+            .components
+            .iter()
+            .flat_map(|r| r.components.iter().map(|b| b.label.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn pages_of_many_linked_sources_stay_within_the_component_limits() {
+        let answer = answer(25);
+        for per_page in [5, 10] {
+            for number in 0..page_count(25, per_page) {
+                let message = page(&answer, number, per_page, true).expect("page");
+                assert!(
+                    component_problems(&message).is_empty(),
+                    "{:?}",
+                    component_problems(&message)
+                );
+                let labels = labels(&message);
+                assert_eq!(labels.contains(&"◀ Back".to_string()), number > 0, "{labels:?}");
+                assert_eq!(
+                    labels.contains(&"More ▶".to_string()),
+                    number + 1 < page_count(25, per_page),
+                    "{labels:?}"
+                );
+                assert!(labels.contains(&SHARE_LABEL.to_string()), "{labels:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_later_page_continues_the_markers_and_a_missing_page_is_none() {
+        let answer = answer(12);
+        let second = page(&answer, 1, 5, false).expect("page 2");
+        let embed = &second.embeds[0];
+        assert!(embed.description.as_deref().unwrap_or("").starts_with("`[6]`"));
+        let footer = &embed.footer.as_ref().expect("footer").text;
+        assert!(footer.contains("facts 6–10 of 12 · page 2 of 3"), "{footer}");
+        assert!(
+            !labels(&second).contains(&SHARE_LABEL.to_string()),
+            "public: no Share"
+        );
+        assert!(page(&answer, 3, 5, false).is_none());
+    }
+}
