@@ -11,6 +11,7 @@
 //! - [`answer`]: turn a query into ranked, cited facts or passages; pure of any front end.
 //! - [`render`]: answers as terminal text, JSON, and Discord message bodies (plain data).
 //! - [`reload`]: reloading while serving: one at a time, swap, audit log, status, watcher.
+//! - [`feedback`]: append-only votes and unanswered queries, guild settings, the gaps report.
 //! - [`discord`]: the thin serenity adapter (the only module that imports serenity).
 #![warn(missing_docs)]
 
@@ -18,6 +19,7 @@ pub mod answer;
 pub mod discord;
 pub mod eval;
 pub mod facts;
+pub mod feedback;
 pub mod index;
 pub mod knowledge;
 pub mod reload;

@@ -41,6 +41,9 @@ enum Commands {
     Check(cli::check::CheckArgs),
     /// Run question cases and print one JSON line per case, then a summary.
     Eval(cli::eval::EvalArgs),
+    /// Unanswered queries and down-voted answers recorded by the bot, e.g.
+    /// `factbot report --since 30d --csv`.
+    Report(cli::report::ReportArgs),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
         Commands::Index(args) => cli::index::run(&args),
         Commands::Check(args) => cli::check::run(&args),
         Commands::Eval(args) => cli::eval::run(&args),
+        Commands::Report(args) => cli::report::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -14,5 +14,6 @@ mod discord_e2e {
     mod reload_e2e;
     mod resilience;
     mod serve_cli;
+    mod sharing_e2e;
     mod snapshots;
 }

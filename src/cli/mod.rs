@@ -4,6 +4,7 @@ pub mod answer;
 pub mod check;
 pub mod eval;
 pub mod index;
+pub mod report;
 pub mod serve;
 
 use std::path::{Path, PathBuf};

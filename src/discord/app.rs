@@ -5,15 +5,16 @@ use std::sync::Arc;
 
 use tracing::error;
 
-use crate::answer::{Command, Engine, TopicCache};
+use crate::answer::{Command, Engine, TopicCache, MAX_FACTS};
 use crate::reload::Reloader;
 use crate::render::discord::{
-    limits, parse_sources_button_id, render_answer, render_help, render_notice, render_sources, truncate,
-    SourceEntry, SourcesPage,
+    limits, parse_sources_button_id, render_help, render_notice, render_sources, truncate, SourceEntry,
+    SourcesPage,
 };
 
 use super::config::Config;
-use super::request::{Deferral, Handled, Request, Response};
+use super::request::{Caller, Deferral, Handled, Request, Response, MESSAGE_OPTION};
+use super::share::{first_page, is_private, Sharing, FIND_FACTS};
 
 /// Longest query passed to the engine; longer input is cut (the reply shows what was used).
 const MAX_QUERY: usize = 500;
@@ -29,6 +30,8 @@ pub struct App {
     pub topics: TopicCache,
     /// Reloads the index (shared with SIGHUP and the watcher); knows the reload in progress.
     pub reloader: Arc<Reloader>,
+    /// Guild settings and feedback records in the data directory.
+    pub sharing: Sharing,
 }
 
 impl App {
@@ -45,6 +48,7 @@ impl App {
     /// Handlers sharing `reloader` (and its engine) with other reload triggers.
     pub fn with_reloader(config: Config, reloader: Arc<Reloader>) -> Self {
         Self {
+            sharing: Sharing::new(&config.data_dir()),
             engine: Arc::clone(reloader.engine()),
             config,
             topics: TopicCache::new(),
@@ -64,15 +68,21 @@ impl App {
                     Deferral::Never
                 }
             }
-            Request::Command { name, .. } if name == "stat" || name == "ask" => {
+            Request::Command { name, .. } if name == "stat" || name == "ask" || name == FIND_FACTS => {
+                let private = is_private(self, request);
                 // A reload competes for the CPU: searches may be slow while it runs.
-                if self.config.defer_after_ms == 0 || self.reloader.running().is_some() {
-                    Deferral::Public
-                } else {
-                    Deferral::IfSlow
+                match (
+                    self.config.defer_after_ms == 0 || self.reloader.running().is_some(),
+                    private,
+                ) {
+                    (true, false) => Deferral::Public,
+                    (true, true) => Deferral::Ephemeral,
+                    (false, false) => Deferral::IfSlow,
+                    (false, true) => Deferral::IfSlowPrivate,
                 }
             }
-            Request::Command { name, .. } if super::kb::subcommand(name).is_some() => Deferral::Ephemeral,
+            // `/kb` replies are all for the caller's eyes only.
+            Request::Command { name, .. } if super::kb::subcommand(name).is_some() => Deferral::IfSlowPrivate,
             Request::Command { .. } => Deferral::IfSlow,
         }
     }
@@ -81,8 +91,29 @@ impl App {
     pub fn handle(&self, request: &Request) -> Handled {
         match request {
             Request::Command { name, caller, .. } => match name.as_str() {
-                "stat" => self.answer(Command::Stat, request.option("topic")),
-                "ask" => self.answer(Command::Ask, request.option("question")),
+                "stat" => self.answer(
+                    Command::Stat,
+                    request.option("topic"),
+                    caller,
+                    is_private(self, request),
+                ),
+                "ask" => self.answer(
+                    Command::Ask,
+                    request.option("question"),
+                    caller,
+                    is_private(self, request),
+                ),
+                FIND_FACTS => {
+                    let text = request.option(MESSAGE_OPTION).unwrap_or("");
+                    if text.trim().is_empty() {
+                        return Handled::message(
+                            render_notice("That message has no text to find facts about.").ephemeral(),
+                            0,
+                            "refused",
+                        );
+                    }
+                    self.answer(Command::Stat, Some(text), caller, is_private(self, request))
+                }
                 "sources" => self.sources(request.option("filter"), 0, false),
                 "help" => {
                     let snapshot = self.engine.snapshot();
@@ -107,18 +138,34 @@ impl App {
                 }
             },
             Request::Autocomplete { command, typed, .. } => self.autocomplete(command, typed),
-            Request::Button { custom_id, .. } => match parse_sources_button_id(custom_id) {
-                Some((page, filter)) => self.sources(filter.as_deref(), page, true),
-                None => Handled::message(
-                    render_notice("This button no longer works; run the command again.").ephemeral(),
-                    0,
-                    "unknown",
-                ),
-            },
+            Request::Button {
+                custom_id,
+                caller,
+                message_title,
+                message_private,
+            } => {
+                if let Some(handled) = super::share::button(
+                    self,
+                    custom_id,
+                    caller,
+                    message_title.as_deref(),
+                    *message_private,
+                ) {
+                    return handled;
+                }
+                match parse_sources_button_id(custom_id) {
+                    Some((page, filter)) => self.sources(filter.as_deref(), page, true),
+                    None => Handled::message(
+                        render_notice("This button no longer works; run the command again.").ephemeral(),
+                        0,
+                        "unknown",
+                    ),
+                }
+            }
         }
     }
 
-    fn answer(&self, command: Command, query: Option<&str>) -> Handled {
+    fn answer(&self, command: Command, query: Option<&str>, caller: &Caller, private: bool) -> Handled {
         let query = query.map(str::trim).unwrap_or("");
         if query.is_empty() {
             let what = if command == Command::Stat {
@@ -133,18 +180,20 @@ impl App {
             );
         }
         let query = truncate(query, MAX_QUERY);
-        let limit = match command {
-            Command::Stat => self.config.facts_per_answer,
-            Command::Ask => self.config.passages_per_answer,
-        };
-        match self.engine.answer(command, &query, limit) {
+        // Every page's facts at once, so More and Back slice one stable ranking.
+        match self.engine.answer(command, &query, MAX_FACTS) {
             Ok(mut answer) => {
                 if answer.no_answer && answer.suggestions.is_empty() {
                     answer.suggestions = self.fallback_topics(&query);
                 }
                 let outcome = if answer.no_answer { "no_answer" } else { "answered" };
                 let facts = if answer.no_answer { 0 } else { answer.facts.len() };
-                Handled::message(render_answer(&answer), facts, outcome)
+                let facts = facts.min(super::share::per_page(self, command));
+                Handled::message(
+                    first_page(self, command, &answer, caller, private),
+                    facts,
+                    outcome,
+                )
             }
             Err(err) => {
                 error!(command = command.as_str(), error = %err, "search failed");

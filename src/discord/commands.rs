@@ -1,7 +1,7 @@
 //! The slash commands as registered with Discord. Registration is a bulk overwrite, so
 //! running it at every start-up is idempotent.
 
-use serenity::all::{CommandOptionType, CreateCommand, CreateCommandOption, Permissions};
+use serenity::all::{CommandOptionType, CommandType, CreateCommand, CreateCommandOption, Permissions};
 
 /// Longest `/stat` topic accepted by Discord's client.
 pub const MAX_TOPIC: u16 = 200;
@@ -24,7 +24,8 @@ pub fn definitions() -> Vec<CreateCommand> {
                 .required(true)
                 .set_autocomplete(true)
                 .max_length(MAX_TOPIC),
-            ),
+            )
+            .add_option(private_option()),
         CreateCommand::new("ask")
             .description("Best passages for a question, the answering sentence marked")
             .add_option(
@@ -35,7 +36,8 @@ pub fn definitions() -> Vec<CreateCommand> {
                 )
                 .required(true)
                 .max_length(MAX_QUESTION),
-            ),
+            )
+            .add_option(private_option()),
         CreateCommand::new("sources")
             .description("List the articles the bot cites")
             .add_option(
@@ -53,5 +55,16 @@ pub fn definitions() -> Vec<CreateCommand> {
             .default_member_permissions(Permissions::MANAGE_GUILD)
             .dm_permission(false),
         super::kb::definition(),
+        CreateCommand::new(super::share::FIND_FACTS).kind(CommandType::Message),
     ]
+}
+
+/// The `private` option of every answering command: overrides the server's default.
+fn private_option() -> CreateCommandOption {
+    CreateCommandOption::new(
+        CommandOptionType::Boolean,
+        "private",
+        "Show the answer only to you (true) or to the channel (false); default: the server's setting",
+    )
+    .required(false)
 }

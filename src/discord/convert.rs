@@ -2,38 +2,43 @@
 //! [`DiscordMessage`]s into serenity builders.
 
 use serenity::all::{
-    ButtonStyle, CommandDataOptionValue, CreateActionRow, CreateAllowedMentions, CreateAutocompleteResponse,
-    CreateButton, CreateEmbed, CreateEmbedFooter, CreateInteractionResponse,
+    ButtonStyle, CommandDataOption, CommandDataOptionValue, CreateActionRow, CreateAllowedMentions,
+    CreateAutocompleteResponse, CreateButton, CreateEmbed, CreateEmbedFooter, CreateInteractionResponse,
     CreateInteractionResponseFollowup, CreateInteractionResponseMessage, EditInteractionResponse,
-    Interaction, Member, User,
+    Interaction, Member, MessageFlags, ResolvedTarget, User,
 };
 use serenity::builder::AutocompleteChoice;
 
 use crate::render::discord::{ActionRow, DiscordMessage, Embed};
 
-use super::request::{Caller, Request, Response};
+use super::request::{message_text, Caller, Request, Response, MESSAGE_OPTION};
 
 /// Our request for a serenity interaction; `None` for kinds the bot does not serve.
 pub fn to_request(interaction: &Interaction) -> Option<Request> {
     match interaction {
         Interaction::Command(command) => {
-            // A subcommand (`/kb status`) becomes the name `kb status` with its own options.
-            let mut name = command.data.name.clone();
-            let mut list = command.data.options.as_slice();
-            if let Some(sub) = list.first() {
-                if let CommandDataOptionValue::SubCommand(inner) = &sub.value {
-                    name = format!("{name} {}", sub.name);
-                    list = inner.as_slice();
+            let (name, options) = match command.data.target() {
+                // A message context-menu command: its one "option" is the message's text.
+                Some(ResolvedTarget::Message(message)) => {
+                    let embed = message.embeds.first();
+                    let text = message_text(
+                        &message.content,
+                        embed.and_then(|e| e.title.as_deref()),
+                        embed.and_then(|e| e.description.as_deref()),
+                    );
+                    (
+                        command.data.name.clone(),
+                        vec![(MESSAGE_OPTION.to_string(), text)],
+                    )
                 }
-            }
-            let options = list
-                .iter()
-                .filter_map(|o| match &o.value {
-                    CommandDataOptionValue::String(s) => Some((o.name.clone(), s.clone())),
-                    CommandDataOptionValue::Integer(i) => Some((o.name.clone(), i.to_string())),
-                    _ => None,
-                })
-                .collect();
+                // A subcommand (`/kb status`) becomes the name `kb status` with its own options.
+                _ => match command.data.options.first().map(|o| (&o.name, &o.value)) {
+                    Some((sub, CommandDataOptionValue::SubCommand(inner))) => {
+                        (format!("{} {sub}", command.data.name), flatten_options(inner))
+                    }
+                    _ => (command.data.name.clone(), flatten_options(&command.data.options)),
+                },
+            };
             Some(Request::Command {
                 name,
                 options,
@@ -54,6 +59,11 @@ pub fn to_request(interaction: &Interaction) -> Option<Request> {
         }
         Interaction::Component(component) => Some(Request::Button {
             custom_id: component.data.custom_id.clone(),
+            message_title: component.message.embeds.first().and_then(|e| e.title.clone()),
+            message_private: component
+                .message
+                .flags
+                .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL)),
             caller: caller(
                 &component.user,
                 component.member.as_ref(),
@@ -62,6 +72,21 @@ pub fn to_request(interaction: &Interaction) -> Option<Request> {
         }),
         _ => None,
     }
+}
+
+/// String, integer and boolean options as text; a subcommand as `subcommand` = its name,
+/// followed by its own options.
+fn flatten_options(options: &[CommandDataOption]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for o in options {
+        match &o.value {
+            CommandDataOptionValue::String(s) => out.push((o.name.clone(), s.clone())),
+            CommandDataOptionValue::Integer(i) => out.push((o.name.clone(), i.to_string())),
+            CommandDataOptionValue::Boolean(b) => out.push((o.name.clone(), b.to_string())),
+            _ => {}
+        }
+    }
+    out
 }
 
 fn caller(user: &User, member: Option<&Member>, guild_id: Option<u64>) -> Caller {
@@ -80,7 +105,9 @@ fn caller(user: &User, member: Option<&Member>, guild_id: Option<u64>) -> Caller
 pub fn initial(response: &Response) -> CreateInteractionResponse {
     match response {
         Response::Message(message) => CreateInteractionResponse::Message(message_builder(message)),
-        Response::Update(message) => CreateInteractionResponse::UpdateMessage(message_builder(message)),
+        Response::Update(message) | Response::Share { update: message, .. } => {
+            CreateInteractionResponse::UpdateMessage(message_builder(message))
+        }
         Response::Choices(choices) => CreateInteractionResponse::Autocomplete(
             CreateAutocompleteResponse::new().set_choices(
                 choices

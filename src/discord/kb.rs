@@ -21,6 +21,8 @@ pub fn definition() -> CreateCommand {
         .default_member_permissions(Permissions::MANAGE_GUILD)
         .dm_permission(false)
         .add_option(status_definition())
+        .add_option(super::kb_settings::settings_option())
+        .add_option(super::kb_settings::gaps_option())
 }
 
 fn status_definition() -> CreateCommandOption {
@@ -43,7 +45,8 @@ pub fn handle(app: &App, subcommand: &str, request: &Request) -> Handled {
     };
     match subcommand {
         "status" => super::kb_status::status(app, caller),
-        other => unknown(other),
+        other => super::kb_settings::handle(app, other, caller, request.option("visibility"))
+            .unwrap_or_else(|| unknown(other)),
     }
 }
 

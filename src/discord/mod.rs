@@ -6,7 +6,10 @@
 //!   interactions endpoint.
 //! - [`app`] — the handlers (`/stat`, `/ask`, `/sources`, `/help`, autocomplete, buttons).
 //! - [`reload`] — `/reload`: admin check and report (the work is in [`crate::reload`]).
-//! - [`kb`] — the `/kb` command group; [`kb_status`] — `/kb status`.
+//! - [`kb`] — the `/kb` command group; [`kb_status`] — `/kb status`; [`kb_settings`] —
+//!   `/kb settings` and `/kb gaps`.
+//! - [`share`], [`components`], [`custom_id`] — private/public answers, Share in channel,
+//!   More / Back, Show passage, 👍 / 👎, Find facts.
 //! - [`commands`] — command definitions for registration.
 //! - `convert`, `respond` — serenity conversions, deferral, retries and panic safety.
 //! - [`client`] — building and running the gateway client.
@@ -14,13 +17,17 @@
 pub mod app;
 pub mod client;
 pub mod commands;
+pub mod components;
 pub mod config;
 mod convert;
+pub mod custom_id;
 pub mod kb;
+pub mod kb_settings;
 pub mod kb_status;
 pub mod reload;
 pub mod request;
 mod respond;
+pub mod share;
 
 pub use app::App;
 pub use client::{build_client, run, run_app, run_with_handler, HandlerFn, ServeError};

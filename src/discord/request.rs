@@ -11,6 +11,22 @@ pub const MANAGE_GUILD: u64 = 1 << 5;
 /// The permission bit for Administrator, which implies every other.
 pub const ADMINISTRATOR: u64 = 1 << 3;
 
+/// The option under which a message command passes the target message's text.
+pub const MESSAGE_OPTION: &str = "message";
+
+/// The text of a message for a message command: its content, else its first embed's title
+/// and description (bot answers are all embed).
+pub fn message_text(content: &str, title: Option<&str>, description: Option<&str>) -> String {
+    if !content.trim().is_empty() {
+        return content.to_string();
+    }
+    [title, description]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Who sent an interaction, and where.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Caller {
@@ -58,7 +74,9 @@ impl Caller {
 /// One incoming interaction.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Request {
-    /// A slash command with its string and integer options.
+    /// A slash command with its string, integer and boolean options (a subcommand is named
+    /// `group sub`, e.g. `kb status`, with its own options), or a message command with
+    /// [`MESSAGE_OPTION`].
     Command {
         /// Command name, e.g. `stat`.
         name: String,
@@ -82,6 +100,11 @@ pub enum Request {
         custom_id: String,
         /// Who pressed it.
         caller: Caller,
+        /// The title of the first embed of the message the button is on (answers put the
+        /// query there, so buttons need not carry it).
+        message_title: Option<String>,
+        /// True when that message is ephemeral (a private answer keeps its Share button).
+        message_private: bool,
     },
 }
 
@@ -94,10 +117,29 @@ impl Request {
         let text = |v: &Value| match v {
             Value::String(s) => Some(s.clone()),
             Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
             _ => None,
         };
         let mut options = data["options"].as_array().map(Vec::as_slice).unwrap_or_default();
         match interaction["type"].as_u64()? {
+            // A message context-menu command: its one "option" is the message's text.
+            2 if data["type"].as_u64() == Some(3) => {
+                let target = data["target_id"].as_str()?;
+                let message = &data["resolved"]["messages"][target];
+                let embed = &message["embeds"][0];
+                Some(Request::Command {
+                    name: data["name"].as_str()?.to_string(),
+                    options: vec![(
+                        MESSAGE_OPTION.to_string(),
+                        message_text(
+                            message["content"].as_str().unwrap_or(""),
+                            embed["title"].as_str(),
+                            embed["description"].as_str(),
+                        ),
+                    )],
+                    caller: Caller::from_json(interaction),
+                })
+            }
             2 => Some(Request::Command {
                 name: {
                     let mut name = data["name"].as_str()?.to_string();
@@ -125,6 +167,12 @@ impl Request {
             3 => Some(Request::Button {
                 custom_id: data["custom_id"].as_str()?.to_string(),
                 caller: Caller::from_json(interaction),
+                message_title: interaction["message"]["embeds"][0]["title"]
+                    .as_str()
+                    .map(str::to_string),
+                message_private: interaction["message"]["flags"]
+                    .as_u64()
+                    .is_some_and(|f| f & crate::render::discord::EPHEMERAL != 0),
             }),
             _ => None,
         }
@@ -167,6 +215,14 @@ pub enum Response {
     Update(DiscordMessage),
     /// Autocomplete choices, `(name, value)` (callback type 8).
     Choices(Vec<(String, String)>),
+    /// Replace the message the button was on, then post `public` in the channel as a
+    /// follow-up (the Share button).
+    Share {
+        /// The new body of the message the button was on.
+        update: DiscordMessage,
+        /// The message everyone sees.
+        public: DiscordMessage,
+    },
 }
 
 /// A response plus what the operator log line needs.
@@ -200,6 +256,8 @@ pub enum Deferral {
     Public,
     /// Defer at once, visible to the caller only.
     Ephemeral,
+    /// Answer directly if the handler is quick, else defer visible to the caller only.
+    IfSlowPrivate,
     /// Never defer (autocomplete and button updates cannot be deferred the same way).
     Never,
 }

@@ -56,12 +56,13 @@ pub async fn respond(http: Arc<Http>, app: Arc<App>, handle: HandlerFn, interact
             deferred = send_defer(&http, &target, deferral == Deferral::Ephemeral, &label).await;
             None
         }
-        Deferral::IfSlow => {
+        Deferral::IfSlow | Deferral::IfSlowPrivate => {
             let wait = Duration::from_millis(app.config.defer_after_ms);
             match tokio::time::timeout(wait, &mut task).await {
                 Ok(result) => Some(result),
                 Err(_) => {
-                    deferred = send_defer(&http, &target, false, &label).await;
+                    let private = deferral == Deferral::IfSlowPrivate;
+                    deferred = send_defer(&http, &target, private, &label).await;
                     None
                 }
             }
@@ -82,11 +83,14 @@ pub async fn respond(http: Arc<Http>, app: Arc<App>, handle: HandlerFn, interact
             "panic",
         )
     });
-    let sent = if deferred {
+    let mut sent = if deferred {
         send_edit(&http, &target, &handled.response, &label).await
     } else {
         send_initial(&http, &target, &handled.response, &label).await
     };
+    if let (true, Response::Share { public, .. }) = (sent, &handled.response) {
+        sent = send_followup(&http, &target, public, &label).await;
+    }
     info!(
         command = %label,
         guild,
@@ -147,6 +151,8 @@ async fn send_initial(http: &Http, target: &Target, response: &Response, command
     // Discord may have taken the response despite a 5xx: a follow-up still reaches the user.
     let message = match response {
         Response::Message(m) | Response::Update(m) => m,
+        // The public copy is what matters: post it even if the private copy kept its button.
+        Response::Share { .. } => return status(&err).is_some_and(|s| s.is_server_error()),
         Response::Choices(_) => return false,
     };
     if status(&err).is_some_and(|s| s.is_server_error()) {
@@ -177,7 +183,7 @@ async fn send_followup(http: &Http, target: &Target, message: &DiscordMessage, c
 
 async fn send_edit(http: &Http, target: &Target, response: &Response, command: &str) -> bool {
     let message = match response {
-        Response::Message(m) | Response::Update(m) => m,
+        Response::Message(m) | Response::Update(m) | Response::Share { update: m, .. } => m,
         Response::Choices(_) => {
             error!(command, "autocomplete choices cannot follow a deferral");
             return false;

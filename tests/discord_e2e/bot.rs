@@ -63,8 +63,13 @@ impl Bot {
 
     /// Starts the bot with `adjust` applied to its config and `handle` answering requests.
     pub async fn start_full(adjust: impl FnOnce(&mut Config), handle: HandlerFn) -> Self {
+        Self::start_in(Fixture::bundled(), adjust, handle).await
+    }
+
+    /// Starts the bot on an existing `fixture` (e.g. one kept by [`Bot::stop_keep`], to test
+    /// a restart on the same data directory).
+    pub async fn start_in(fixture: Fixture, adjust: impl FnOnce(&mut Config), handle: HandlerFn) -> Self {
         let fake = FakeDiscord::start().await;
-        let fixture = Fixture::bundled();
         let engine = engine(&fixture).await;
         let mut config = config(&fake, &fixture);
         adjust(&mut config);
@@ -110,7 +115,12 @@ impl Bot {
 
     /// Stops the bot (graceful shutdown) and checks it exits cleanly and made no request
     /// the fake did not expect.
-    pub async fn stop(mut self) {
+    pub async fn stop(self) {
+        self.stop_keep().await;
+    }
+
+    /// [`Bot::stop`], keeping the fixture (knowledge and data directory) for a restart.
+    pub async fn stop_keep(mut self) -> Fixture {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
@@ -126,6 +136,7 @@ impl Bot {
             "unexpected requests: {:#?}",
             self.fake.unexpected()
         );
+        self.fixture
     }
 }
 

@@ -68,11 +68,14 @@ async fn registration_puts_exactly_our_commands_globally() {
     question["max_length"] = json!(500);
     let mut filter = option("filter", "Words in the title, publisher, report or tags", false);
     filter["max_length"] = json!(80);
+    let private = json!({"name": "private", "type": 5, "required": false, "max_length": null,
+        "description": "Show the answer only to you (true) or to the channel (false); default: the server's setting"});
+    let subcommand = |name: &str, description: &str| json!({"name": name, "type": 1, "required": false, "max_length": null, "description": description});
     let expected = json!([
-        {"name": "stat", "description": "Top cited facts (with numbers) for a topic", "options": [topic],
+        {"name": "stat", "description": "Top cited facts (with numbers) for a topic", "options": [topic, private],
          "default_member_permissions": null, "dm_permission": null},
         {"name": "ask", "description": "Best passages for a question, the answering sentence marked",
-         "options": [question], "default_member_permissions": null, "dm_permission": null},
+         "options": [question, private], "default_member_permissions": null, "dm_permission": null},
         {"name": "sources", "description": "List the articles the bot cites", "options": [filter],
          "default_member_permissions": null, "dm_permission": null},
         {"name": "help", "description": "What each command does and how to read citations", "options": [],
@@ -80,11 +83,20 @@ async fn registration_puts_exactly_our_commands_globally() {
         {"name": "reload", "description": "Re-read the knowledge folder and report what changed (server managers)",
          "options": [], "default_member_permissions": "32", "dm_permission": false},
         {"name": "kb", "description": "Knowledge-base administration (server managers)",
-         "options": [{"name": "status", "description": "Articles, facts, last reload, index size, version and uptime",
-                      "type": 1, "required": false, "max_length": null}],
+         "options": [subcommand("status", "Articles, facts, last reload, index size, version and uptime"),
+                     subcommand("settings", "Show or change this server's defaults (server managers)"),
+                     subcommand("gaps", "Most frequent unanswered queries and most down-voted answers, last 30 days (server managers)")],
          "default_member_permissions": "32", "dm_permission": false},
+        {"name": "Find facts", "description": null, "options": [], "default_member_permissions": null,
+         "dm_permission": null},
     ]);
     assert_eq!(Value::Array(sent), expected);
+    let body = puts[0].body.as_array().expect("array");
+    let find_facts = body
+        .iter()
+        .find(|c| c["name"] == "Find facts")
+        .expect("Find facts");
+    assert_eq!(find_facts["type"], 3, "a message command: {find_facts:#}");
     bot.stop().await;
 }
 
@@ -137,9 +149,18 @@ async fn stat_answers_with_bold_numbers_citations_and_no_mentions() {
     assert!(text.contains("Sources"), "{text}");
     assert!(text.contains("Cover News, 29 Mar 2024, ¶\u{a0}9"), "{text}");
     assert!(text.contains("knowledge base "), "{text}");
-    let buttons = &message["components"][0]["components"];
-    assert_eq!(buttons[0]["style"], 5, "{message:#}");
-    assert!(buttons[0]["url"].as_str().unwrap_or("").starts_with("http"));
+    // Source links sit beside the answer's own buttons.
+    let link = message["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .find(|b| b["style"] == 5)
+        .expect("a link button");
+    assert!(
+        link["url"].as_str().unwrap_or("").starts_with("http"),
+        "{message:#}"
+    );
     bot.stop().await;
 }
 

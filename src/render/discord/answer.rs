@@ -22,13 +22,19 @@ const SOURCE_TITLE: usize = 120;
 
 /// Renders an answer (or a no-answer) as one embed within Discord's limits.
 pub fn render_answer(answer: &Answer) -> DiscordMessage {
+    render_answer_from(answer, 1)
+}
+
+/// [`render_answer`] numbering the facts from `first` (a later page continues the markers).
+pub fn render_answer_from(answer: &Answer, first: usize) -> DiscordMessage {
+    let first = first.max(1);
     if answer.no_answer || answer.facts.is_empty() {
         return render_no_answer(answer);
     }
     let mut description = String::new();
     let mut shown = 0;
     for (i, fact) in answer.facts.iter().enumerate() {
-        let line = fact_line(answer.command, i + 1, fact);
+        let line = fact_line(answer.command, i + first, fact);
         // Leave room for the disagreement note and the "more" line.
         if description.chars().count() + line.chars().count() + 400 > limits::DESCRIPTION && shown > 0 {
             break;
@@ -44,7 +50,7 @@ pub fn render_answer(answer: &Answer) -> DiscordMessage {
             .facts
             .iter()
             .filter(|&&i| i < shown)
-            .map(|i| format!("[{}]", i + 1))
+            .map(|i| format!("[{}]", i + first))
             .collect();
         if which.len() >= 2 {
             let _ = write!(
@@ -61,14 +67,14 @@ pub fn render_answer(answer: &Answer) -> DiscordMessage {
         url: None,
         description: Some(description),
         color: Some(ANSWER_COLOUR),
-        fields: source_fields(facts),
+        fields: source_fields(facts, first),
         footer: Some(EmbedFooter {
             text: footer_text(answer, shown),
         }),
     };
     DiscordMessage {
         embeds: vec![embed],
-        components: link_buttons(facts),
+        components: link_buttons(facts, first),
         ..DiscordMessage::default()
     }
     .fit()
@@ -129,7 +135,7 @@ fn head(text: &str, max: usize) -> String {
 
 /// "Sources" field(s), one line per article, its facts' markers first:
 /// `[1] [3] [Title](url) — Publisher, date, ¶ 5, 9 · report: R`.
-fn source_fields(facts: &[CitedFact]) -> Vec<EmbedField> {
+fn source_fields(facts: &[CitedFact], first: usize) -> Vec<EmbedField> {
     let mut groups: Vec<(Vec<usize>, Vec<usize>, &CitedFact)> = Vec::new();
     for (i, fact) in facts.iter().enumerate() {
         match groups
@@ -137,12 +143,12 @@ fn source_fields(facts: &[CitedFact]) -> Vec<EmbedField> {
             .find(|(_, _, first)| first.citation.article == fact.citation.article)
         {
             Some((markers, paragraphs, _)) => {
-                markers.push(i + 1);
+                markers.push(i + first);
                 if !paragraphs.contains(&fact.citation.paragraph) {
                     paragraphs.push(fact.citation.paragraph);
                 }
             }
-            None => groups.push((vec![i + 1], vec![fact.citation.paragraph], fact)),
+            None => groups.push((vec![i + first], vec![fact.citation.paragraph], fact)),
         }
     }
     let mut fields: Vec<EmbedField> = Vec::new();
@@ -213,15 +219,15 @@ fn footer_text(answer: &Answer, shown: usize) -> String {
 }
 
 /// One link button per distinct source url, labelled with its markers and publisher.
-fn link_buttons(facts: &[CitedFact]) -> Vec<ActionRow> {
+fn link_buttons(facts: &[CitedFact], first: usize) -> Vec<ActionRow> {
     let mut by_url: Vec<(&str, Vec<usize>, &CitedFact)> = Vec::new();
     for (i, fact) in facts.iter().enumerate() {
         let Some(url) = fact.citation.url.as_deref().filter(|u| super::is_web_url(u)) else {
             continue;
         };
         match by_url.iter_mut().find(|(u, _, _)| *u == url) {
-            Some((_, markers, _)) => markers.push(i + 1),
-            None => by_url.push((url, vec![i + 1], fact)),
+            Some((_, markers, _)) => markers.push(i + first),
+            None => by_url.push((url, vec![i + first], fact)),
         }
     }
     let buttons: Vec<Button> = by_url
