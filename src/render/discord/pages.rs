@@ -158,8 +158,18 @@ pub fn render_help(kb_version: &str, articles: usize) -> DiscordMessage {
                  Example: `/sources filter: Sensor Tower`",
             ),
             field(
-                "/reload",
-                "For server managers: re-read the knowledge folder and report what changed.",
+                "Buttons and sharing",
+                "Add `private: true` to see an answer only yourself, then **Share in channel** when \
+                 it is worth it. **More** / **Back** page through further facts, **Show passage** \
+                 quotes the whole paragraph, 👍 / 👎 tell the admins what works. Right-click any \
+                 message → *Apps* → **Find facts** to fact-check it.",
+            ),
+            field(
+                "For server managers",
+                "`/reload` re-reads the knowledge folder and reports what changed; `/kb status` shows \
+                 articles, facts, the last reload and the index size; `/kb settings` sets whether \
+                 answers are public or private by default; `/kb gaps` lists questions nobody could \
+                 answer and answers people voted down.",
             ),
             field(
                 "Reading a citation",
