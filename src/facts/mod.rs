@@ -45,22 +45,43 @@ impl Sentence {
     }
 }
 
-/// Splits every paragraph of `article` into analysed sentences.
+/// Splits every paragraph of `article` into analysed sentences. A period stated relative to
+/// the article ("last year") is resolved against its publication date.
 pub fn analyse_article(article: &Article) -> Vec<Sentence> {
+    let published_year = article.meta.published.map(|d| chrono::Datelike::year(&d));
     let mut out = Vec::new();
     for (p, paragraph) in article.paragraphs.iter().enumerate() {
         for (s, range) in split_sentences(&paragraph.text).into_iter().enumerate() {
             let text = &paragraph.text[range];
-            out.push(analyse_sentence(
+            let mut sentence = analyse_sentence(
                 text,
                 Position {
                     paragraph: p + 1,
                     sentence: s + 1,
                 },
-            ));
+            );
+            if sentence.period.is_none() {
+                sentence.period = published_year.and_then(|year| relative_period(text, year));
+            }
+            out.push(sentence);
         }
     }
     out
+}
+
+/// The year a relative phrase points at, from the article's year: "last year" is the year
+/// before, "this year" the same, "next year" the one after (去年/今年/明年 likewise).
+pub fn relative_period(sentence: &str, published_year: i32) -> Option<i32> {
+    let lower = sentence.to_lowercase();
+    let phrases: [(&[&str], i32); 3] = [
+        (&["last year", "previous year", "past year", "去年"], -1),
+        (&["this year", "so far this year", "今年"], 0),
+        (&["next year", "coming year", "明年"], 1),
+    ];
+    phrases
+        .iter()
+        .find(|(words, _)| words.iter().any(|w| lower.contains(w)))
+        .map(|(_, offset)| published_year + offset)
 }
 
 /// Analyses one sentence.
@@ -71,5 +92,24 @@ pub fn analyse_sentence(text: &str, position: Position) -> Sentence {
         position,
         period: period_year(text),
         report: attributed_report(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative_period;
+
+    #[test]
+    fn relative_periods_resolve_against_the_publication_year() {
+        let cases = [
+            ("Sales rose 5% last year.", Some(2004)),
+            ("Profits this year reached $5m.", Some(2005)),
+            ("It expects 10% growth next year.", Some(2006)),
+            ("去年用户增长了5%。", Some(2004)),
+            ("Sales rose 5%.", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(relative_period(text, 2005), expected, "{text}");
+        }
     }
 }
