@@ -69,12 +69,31 @@ pub fn render(answer: &Answer, emphasis: Emphasis) -> String {
         }
     }
     for d in &answer.disagreements {
-        let which: Vec<String> = d.facts.iter().map(|i| format!("[{}]", i + 1)).collect();
+        let sides: Vec<String> = d
+            .facts
+            .iter()
+            .filter_map(|&i| answer.facts.get(i).map(|f| (i, f)))
+            .map(|(i, f)| {
+                let value = f
+                    .highlights
+                    .iter()
+                    .find(|h| h.kind == d.kind)
+                    .and_then(|h| f.text.get(h.start..h.end))
+                    .unwrap_or("?");
+                let source = f.citation.publisher.as_deref().unwrap_or(&f.citation.title);
+                let date = f
+                    .citation
+                    .published
+                    .map(format_date)
+                    .unwrap_or_else(|| "undated".into());
+                format!("[{}] {value} ({source}, {date})", i + 1)
+            })
+            .collect();
         let _ = writeln!(
             out,
-            "\nNote: sources differ on this {} figure: {} (see dates and sources).",
+            "\nNote: sources differ on this {} figure: {}. Check each source's period and method.",
             d.kind.as_str(),
-            which.join(", ")
+            sides.join(" vs ")
         );
     }
     out
