@@ -23,7 +23,7 @@ pub fn run(args: &IndexArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let options = SyncOptions {
         mode: if args.full { SyncMode::Full } else { SyncMode::Auto },
-        ..SyncOptions::default()
+        load: args.paths.load_options(),
     };
     let outcome = super::sync_index(&args.paths, &options)?;
     let took = started.elapsed();

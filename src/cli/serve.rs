@@ -27,6 +27,7 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let paths = Paths {
         knowledge: config.knowledge_dir.clone(),
         index: Some(config.data_dir()),
+        max_file_mb: config.max_file_mb,
     };
     let engine = Arc::new(super::open_engine(&paths)?);
     let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -109,7 +109,10 @@ pub fn reload(app: &App, caller: &Caller) -> Handled {
         &app.config.knowledge_dir,
         &data,
         Some(&serving),
-        &SyncOptions::default(),
+        &SyncOptions {
+            load: app.config.load_options(),
+            ..SyncOptions::default()
+        },
     );
     drop(snapshot);
     let took = started.elapsed();
