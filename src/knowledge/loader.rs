@@ -176,11 +176,7 @@ pub fn read_file(
     let size = match fs::metadata(&file.path) {
         Ok(meta) => meta.len(),
         Err(err) => {
-            diagnostics.push(Diagnostic::error(
-                diag_path,
-                None,
-                format!("cannot be read: {err}"),
-            ));
+            diagnostics.push(Diagnostic::error(diag_path, None, read_error(&err)));
             return None;
         }
     };
@@ -198,13 +194,18 @@ pub fn read_file(
     match fs::read(&file.path) {
         Ok(bytes) => Some(bytes),
         Err(err) => {
-            diagnostics.push(Diagnostic::error(
-                diag_path,
-                None,
-                format!("cannot be read: {err}"),
-            ));
+            diagnostics.push(Diagnostic::error(diag_path, None, read_error(&err)));
             None
         }
+    }
+}
+
+/// Why a listed file could not be read, in the author's words: a file deleted between listing
+/// and reading (during a reload) is not a permissions problem.
+fn read_error(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "was removed while the folder was being read; skipped".to_string(),
+        _ => format!("cannot be read: {err}; skipped"),
     }
 }
 
