@@ -2,8 +2,6 @@
 //! `load_dir` (what `factbot check` reads) and `sync` (what indexing and `/reload` run), and the
 //! rest of the folder is indexed.
 
-use std::path::Path;
-
 use assert_cmd::Command;
 use factbot::index::{sync, DataDir, SyncOptions};
 use factbot::knowledge::{load_dir, read_file, ArticleId, LoadOptions, SourceFile};

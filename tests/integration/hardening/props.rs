@@ -128,9 +128,11 @@ impl Lexicon for FakeLexicon {
         }
     }
     fn similar_terms(&self, term: &str, _max_distance: usize) -> Vec<(String, u64)> {
-        (term.len() > 5)
-            .then(|| vec![("drama".to_string(), 5)])
-            .unwrap_or_default()
+        if term.len() > 5 {
+            vec![("drama".to_string(), 5)]
+        } else {
+            Vec::new()
+        }
     }
 }
 
