@@ -99,6 +99,7 @@ pub fn scan_dir(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<So
         return Err(KnowledgeError::NotADirectory(root.to_path_buf()));
     }
     let mut files = Vec::new();
+    let mut seen: HashMap<ArticleId, PathBuf> = HashMap::new();
     let walker = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -133,9 +134,23 @@ pub fn scan_dir(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<So
             continue;
         }
         let rel = relative(root, entry.path());
+        let id = ArticleId::new(&rel.to_string_lossy());
+        // Ids are paths with `/`: on Unix `a\b.md` and `a/b.md` would both be `a/b.md`.
+        if let Some(first) = seen.get(&id) {
+            diagnostics.push(Diagnostic::error(
+                &rel,
+                None,
+                format!(
+                    "has the same article id `{id}` as {}; skipped (rename one of them)",
+                    first.display()
+                ),
+            ));
+            continue;
+        }
+        seen.insert(id.clone(), rel);
         files.push(SourceFile {
             path: entry.path().to_path_buf(),
-            id: ArticleId::new(&rel.to_string_lossy()),
+            id,
         });
     }
     Ok(files)

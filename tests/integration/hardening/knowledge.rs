@@ -254,6 +254,26 @@ fn an_unreadable_file_is_reported_and_skipped() {
     assert_eq!(report.articles.len(), 1);
 }
 
+#[cfg(unix)]
+#[test]
+fn two_files_with_the_same_article_id_are_reported_and_one_is_kept() {
+    let f = Fixture::new();
+    f.write("a/b.md", article("Slash", "Pub", "2024-01-02", "Users rose 5%."));
+    f.write(
+        "a\\b.md",
+        article("Backslash", "Pub", "2024-01-02", "Users rose 6%."),
+    );
+    let report = load_dir(&f.knowledge(), &LoadOptions::default()).expect("load");
+    let shown: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(
+        shown
+            .iter()
+            .any(|d| d.contains("has the same article id `a/b.md` as")),
+        "{shown:#?}"
+    );
+    assert_eq!(report.articles.len(), 1);
+}
+
 #[test]
 fn a_file_removed_while_the_folder_is_read_is_reported_as_removed() {
     let f = Fixture::new();
