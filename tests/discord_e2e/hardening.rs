@@ -133,3 +133,56 @@ fn config_errors_name_the_variable_or_the_file_and_key() {
     );
     assert!(!stderr.contains("not a token"), "{stderr}");
 }
+
+/// The body Discord finally shows for interaction `id`: the callback, or the edit after a
+/// deferred callback.
+async fn shown_body(bot: &Bot, name: &str, option: &str, query: &str) -> serde_json::Value {
+    let id = bot.fake.next_id();
+    let reply = bot
+        .fake
+        .interact(command(&id, name, &[(option, query)], "0"))
+        .await;
+    if reply["type"] == 5 {
+        let path = format!(
+            "/webhooks/{}/tok-{id}/messages/@original",
+            crate::discord_server::APP_ID
+        );
+        return bot
+            .fake
+            .wait_request("edit of a deferred answer", |r| {
+                r.method == "PATCH" && r.path.ends_with(&path)
+            })
+            .await
+            .body;
+    }
+    assert_eq!(reply["type"], 4, "{reply}");
+    reply["data"].clone()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn odd_queries_get_an_answer_or_a_clear_reply_through_the_real_bot() {
+    let bot = Bot::start().await;
+    let queries = [
+        " \t ".to_string(),
+        "x".repeat(6000),
+        "viewers AND ( \" * : ~ ^".to_string(),
+        "?!.,;:'\"()[]".to_string(),
+        "📈🤔🍿".to_string(),
+        "short\u{0}drama\u{1b}[2J\u{7} viewers".to_string(),
+        "short\u{200b}drama \u{200f}viewers\u{202e}".to_string(),
+        "微短剧用户规模".to_string(),
+        "270 million".to_string(),
+        "@everyone <@123> </stat:1> ```".to_string(),
+    ];
+    for query in &queries {
+        for (name, option) in [("stat", "topic"), ("ask", "question")] {
+            let body = shown_body(&bot, name, option, query).await;
+            super::bot::assert_no_mentions(&body);
+            let text = format!("{}{}", body["content"].as_str().unwrap_or(""), embed_text(&body));
+            assert!(!text.is_empty(), "{name} {query:?}: {body}");
+            assert!(!text.contains("@everyone") && !text.contains("<@1"), "{text}");
+            assert!(!text.contains("went wrong"), "{name} {query:?}: {text}");
+        }
+    }
+    bot.stop().await;
+}
