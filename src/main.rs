@@ -25,6 +25,9 @@ pub struct Paths {
     /// Data directory for the index [default: .factbot beside the knowledge folder].
     #[arg(long, env = "FACTBOT_INDEX_DIR")]
     pub index: Option<PathBuf>,
+    /// Skip article files larger than this many megabytes (reported, not indexed).
+    #[arg(long, env = "FACTBOT_MAX_FILE_MB", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=4096))]
+    pub max_file_mb: u64,
 }
 
 #[derive(Debug, Subcommand)]

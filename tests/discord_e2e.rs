@@ -10,6 +10,7 @@ mod support;
 mod discord_e2e {
     mod bot;
     mod commands;
+    mod hardening;
     mod payloads;
     mod reload_e2e;
     mod resilience;

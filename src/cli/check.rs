@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Args;
-use factbot::knowledge::{load_dir, load_synonyms, LoadOptions};
+use factbot::knowledge::{load_dir, load_synonyms};
 
 use crate::Paths;
 
@@ -20,7 +20,7 @@ pub struct CheckArgs {
 /// Reads every file and prints every problem as `path:line: severity: message`.
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let knowledge = &args.paths.knowledge;
-    let mut report = load_dir(knowledge, &LoadOptions::default())?;
+    let mut report = load_dir(knowledge, &args.paths.load_options())?;
     load_synonyms(knowledge, &mut report.diagnostics);
     for d in &report.diagnostics {
         if args.json {

@@ -24,7 +24,7 @@ pub fn run(args: &IndexArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let options = SyncOptions {
         mode: if args.full { SyncMode::Full } else { SyncMode::Auto },
-        ..SyncOptions::default()
+        load: args.paths.load_options(),
     };
     // Same sync, report and audit line as `/reload`; a running bot serves the new generation
     // from its next reload.

@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use factbot::answer::Engine;
-use factbot::index::{sync, DataDir, SyncOptions, SyncOutcome};
+use factbot::index::{sync, DataDir, IndexError, KnowledgeIndex, SyncOptions, SyncOutcome};
+use factbot::knowledge::{load_synonyms, LoadOptions};
 
 use crate::Paths;
 
@@ -39,6 +40,21 @@ impl Paths {
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         parent.join(".factbot")
     }
+
+    /// How to read knowledge files: the size cap from `--max-file-mb`.
+    pub fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            max_file_bytes: self.max_file_mb.saturating_mul(1024 * 1024),
+        }
+    }
+
+    /// Sync options with this size cap and the default mode.
+    pub fn sync_options(&self) -> SyncOptions {
+        SyncOptions {
+            load: self.load_options(),
+            ..SyncOptions::default()
+        }
+    }
 }
 
 fn absolute(path: &Path) -> PathBuf {
@@ -57,9 +73,14 @@ pub fn sync_index(paths: &Paths, options: &SyncOptions) -> anyhow::Result<SyncOu
     })
 }
 
-/// Opens an engine on an up-to-date index, noting knowledge problems on stderr.
+/// Opens an engine on an up-to-date index, noting knowledge problems on stderr. When the
+/// index cannot be updated (data directory read-only, disk full) but a complete generation
+/// exists, answers come from that one: a stale answer beats none.
 pub fn open_engine(paths: &Paths) -> anyhow::Result<Engine> {
-    let outcome = sync_index(paths, &SyncOptions::default())?;
+    let outcome = match sync_index(paths, &paths.sync_options()) {
+        Ok(outcome) => outcome,
+        Err(err) => return open_existing(paths, err),
+    };
     match outcome.rebuilt.as_deref() {
         None => tracing::info!(generation = %outcome.generation.display(), "index opened"),
         // An index that was there but unusable is worth an operator's attention.
@@ -96,5 +117,29 @@ pub fn open_engine(paths: &Paths) -> anyhow::Result<Engine> {
             paths.knowledge.display()
         );
     }
+    Ok(Engine::new(index))
+}
+
+/// Opens the data directory's current generation as is, after `sync_err` kept it from being
+/// updated; fails with `sync_err` when there is none.
+fn open_existing(paths: &Paths, sync_err: anyhow::Error) -> anyhow::Result<Engine> {
+    // A missing or unusable knowledge folder is the operator's to fix, not to paper over.
+    let knowledge_problem = matches!(
+        sync_err.downcast_ref::<IndexError>(),
+        Some(IndexError::Knowledge(_))
+    );
+    let data = DataDir::new(paths.data_dir());
+    let Some(dir) = data.current().filter(|_| !knowledge_problem) else {
+        return Err(sync_err);
+    };
+    let synonyms = load_synonyms(&dir, &mut Vec::new());
+    let Ok(index) = KnowledgeIndex::open(&dir, synonyms) else {
+        return Err(sync_err);
+    };
+    tracing::warn!(error = %format!("{sync_err:#}"), index = %dir.display(), "index not updated; serving the existing one");
+    eprintln!(
+        "note: the index could not be updated ({sync_err:#}); answering from {}",
+        dir.display()
+    );
     Ok(Engine::new(index))
 }

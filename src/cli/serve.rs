@@ -40,9 +40,12 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let paths = Paths {
         knowledge: config.knowledge_dir.clone(),
         index: Some(config.data_dir()),
+        max_file_mb: config.max_file_mb,
     };
     let engine = Arc::new(super::open_engine(&paths)?);
-    let reloader = Arc::new(Reloader::new(engine, paths.knowledge.clone(), paths.data_dir()));
+    let reloader = Arc::new(
+        Reloader::new(engine, paths.knowledge.clone(), paths.data_dir()).with_options(paths.sync_options()),
+    );
     let app = Arc::new(App::with_reloader(config, Arc::clone(&reloader)));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

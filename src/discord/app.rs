@@ -37,11 +37,16 @@ pub struct App {
 impl App {
     /// Handlers over `engine` with `config`, reloading from the configured folders.
     pub fn new(engine: Arc<Engine>, config: Config) -> Self {
+        let options = crate::index::SyncOptions {
+            load: config.load_options(),
+            ..crate::index::SyncOptions::default()
+        };
         let reloader = Reloader::new(
             Arc::clone(&engine),
             config.knowledge_dir.clone(),
             config.data_dir(),
-        );
+        )
+        .with_options(options);
         Self::with_reloader(config, Arc::new(reloader))
     }
 

@@ -33,6 +33,9 @@ pub struct Config {
     /// Answer directly when the search finishes within this many milliseconds, else defer
     /// and edit the reply (`FACTBOT_DEFER_AFTER_MS`; 0 always defers). Discord allows 3 s.
     pub defer_after_ms: u64,
+    /// Knowledge files larger than this many megabytes are skipped and reported
+    /// (`FACTBOT_MAX_FILE_MB`), 1–4096.
+    pub max_file_mb: u64,
     /// Discord API base for tests against a local server (`FACTBOT_DISCORD_API_BASE`).
     /// Never set in production.
     pub api_base: Option<String>,
@@ -49,6 +52,7 @@ impl Default for Config {
             facts_per_answer: 5,
             passages_per_answer: 3,
             defer_after_ms: 2000,
+            max_file_mb: 20,
             api_base: None,
         }
     }
@@ -143,13 +147,24 @@ impl Config {
         if let Some(v) = get("FACTBOT_DEFER_AFTER_MS") {
             self.defer_after_ms = parse_number("FACTBOT_DEFER_AFTER_MS", &v)?;
         }
+        if let Some(v) = get("FACTBOT_MAX_FILE_MB") {
+            self.max_file_mb = parse_number("FACTBOT_MAX_FILE_MB", &v)?;
+        }
         if let Some(v) = get("FACTBOT_DISCORD_API_BASE") {
             self.api_base = Some(v);
         }
         self.facts_per_answer = self.facts_per_answer.clamp(1, 10);
         self.passages_per_answer = self.passages_per_answer.clamp(1, 5);
         self.defer_after_ms = self.defer_after_ms.min(2500);
+        self.max_file_mb = self.max_file_mb.clamp(1, 4096);
         Ok(())
+    }
+
+    /// How `/reload` reads knowledge files: the size cap from `max_file_mb`.
+    pub fn load_options(&self) -> crate::knowledge::LoadOptions {
+        crate::knowledge::LoadOptions {
+            max_file_bytes: self.max_file_mb.saturating_mul(1024 * 1024),
+        }
     }
 
     /// The index data directory: `index_dir`, else `.factbot` beside the knowledge folder.

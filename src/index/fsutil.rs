@@ -6,7 +6,12 @@ use std::path::Path;
 
 use super::IndexError;
 
-/// Writes `bytes` to `path` and syncs it to disk.
+/// Writes `bytes` to a new file at `path` and syncs it to disk.
+///
+/// An incremental build starts as hard links to the previous generation's files, so writing
+/// into an existing file would change the generation still serving too (its manifest would
+/// then claim files it never indexed once the new build failed to publish). The old name is
+/// unlinked first so the write always lands in a fresh inode.
 pub fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), IndexError> {
     let io = |source| IndexError::Io {
         path: path.to_path_buf(),

@@ -92,6 +92,31 @@ impl Manifest {
             .chain(self.files.values().flat_map(|f| f.diagnostics.iter()))
     }
 
+    /// A warning for every indexed file whose bytes equal an earlier file's (in path order).
+    /// Both stay indexed (eval corpora hold identical pairs under different ids); answers
+    /// already show an identical sentence once.
+    pub fn identical_files(&self) -> Vec<Diagnostic> {
+        let mut first_with: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut out = Vec::new();
+        for (id, entry) in self
+            .files
+            .iter()
+            .filter(|(_, e)| e.indexed && !e.stamp.hash.is_empty())
+        {
+            match first_with.get(entry.stamp.hash.as_str()) {
+                Some(first) => out.push(Diagnostic::warning(
+                    Path::new(id),
+                    None,
+                    format!("identical to {first}; both are indexed, answers show it once"),
+                )),
+                None => {
+                    first_with.insert(&entry.stamp.hash, id);
+                }
+            }
+        }
+        out
+    }
+
     /// Reads the manifest of a generation directory.
     pub fn read(dir: &Path) -> Result<Self, IndexError> {
         let path = dir.join(MANIFEST_FILE);

@@ -160,6 +160,7 @@ pub fn sync(
         };
         let mut diagnostics = top_diagnostics;
         diagnostics.extend(manifest.diagnostics().cloned());
+        diagnostics.extend(manifest.identical_files());
         return Ok(SyncOutcome {
             index,
             generation: dir,
@@ -204,6 +205,7 @@ pub fn sync(
     data.remove_old(&keep);
     let mut diagnostics = top_diagnostics;
     diagnostics.extend(manifest.diagnostics().cloned());
+    diagnostics.extend(manifest.identical_files());
     let reason = full_reason.unwrap_or_else(|| {
         let n = changes.added.len() + changes.changed.len() + changes.removed.len();
         format!("{n} file(s) changed")

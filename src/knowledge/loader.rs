@@ -99,6 +99,7 @@ pub fn scan_dir(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<So
         return Err(KnowledgeError::NotADirectory(root.to_path_buf()));
     }
     let mut files = Vec::new();
+    let mut seen: HashMap<ArticleId, PathBuf> = HashMap::new();
     let walker = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -133,9 +134,23 @@ pub fn scan_dir(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<So
             continue;
         }
         let rel = relative(root, entry.path());
+        let id = ArticleId::new(&rel.to_string_lossy());
+        // Ids are paths with `/`: on Unix `a\b.md` and `a/b.md` would both be `a/b.md`.
+        if let Some(first) = seen.get(&id) {
+            diagnostics.push(Diagnostic::error(
+                &rel,
+                None,
+                format!(
+                    "has the same article id `{id}` as {}; skipped (rename one of them)",
+                    first.display()
+                ),
+            ));
+            continue;
+        }
+        seen.insert(id.clone(), rel);
         files.push(SourceFile {
             path: entry.path().to_path_buf(),
-            id: ArticleId::new(&rel.to_string_lossy()),
+            id,
         });
     }
     Ok(files)
@@ -176,11 +191,7 @@ pub fn read_file(
     let size = match fs::metadata(&file.path) {
         Ok(meta) => meta.len(),
         Err(err) => {
-            diagnostics.push(Diagnostic::error(
-                diag_path,
-                None,
-                format!("cannot be read: {err}"),
-            ));
+            diagnostics.push(Diagnostic::error(diag_path, None, read_error(&err)));
             return None;
         }
     };
@@ -198,13 +209,18 @@ pub fn read_file(
     match fs::read(&file.path) {
         Ok(bytes) => Some(bytes),
         Err(err) => {
-            diagnostics.push(Diagnostic::error(
-                diag_path,
-                None,
-                format!("cannot be read: {err}"),
-            ));
+            diagnostics.push(Diagnostic::error(diag_path, None, read_error(&err)));
             None
         }
+    }
+}
+
+/// Why a listed file could not be read, in the author's words: a file deleted between listing
+/// and reading (during a reload) is not a permissions problem.
+fn read_error(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "was removed while the folder was being read; skipped".to_string(),
+        _ => format!("cannot be read: {err}; skipped"),
     }
 }
 

@@ -108,6 +108,13 @@ impl Reloader {
         }
     }
 
+    /// The same reloader reading knowledge files with `options` (e.g. the size cap).
+    #[must_use]
+    pub fn with_options(mut self, options: SyncOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// The engine whose index is reloaded.
     pub fn engine(&self) -> &Arc<Engine> {
         &self.engine

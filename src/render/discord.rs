@@ -352,12 +352,18 @@ fn fit_button(mut button: Button) -> Option<Button> {
     Some(button)
 }
 
-/// Discord accepts only http(s) links of bounded length in embeds and buttons.
+/// Discord accepts only http(s) links of bounded length in embeds and buttons. Angle brackets
+/// backslashes and backticks (never valid in a URL) would end or escape the `(<url>)` of a markdown link.
 pub fn is_web_url(url: &str) -> bool {
     (url.starts_with("https://") || url.starts_with("http://"))
         && url.len() <= limits::URL
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '\\' | '`'))
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod hardening;

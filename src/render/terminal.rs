@@ -28,13 +28,13 @@ impl Emphasis {
 pub fn render(answer: &Answer, emphasis: Emphasis) -> String {
     let mut out = String::new();
     let (open, close) = emphasis.marks();
-    let plain = |s: &str| s.to_string();
+    let plain = |s: &str| printable(s);
     if answer.no_answer {
-        let _ = writeln!(out, "No matching fact for \"{}\".", answer.query);
+        let _ = writeln!(out, "No matching fact for \"{}\".", printable(&answer.query));
         if !answer.suggestions.is_empty() {
             let _ = writeln!(out, "Nearest topics:");
             for s in &answer.suggestions {
-                let _ = writeln!(out, "  - {s}");
+                let _ = writeln!(out, "  - {}", printable(s));
             }
         }
         let _ = writeln!(out, "(knowledge base {})", answer.kb_version);
@@ -44,7 +44,7 @@ pub fn render(answer: &Answer, emphasis: Emphasis) -> String {
         out,
         "{} \"{}\" — {} of {} matching fact(s), knowledge base {}",
         answer.command.as_str(),
-        answer.query,
+        printable(&answer.query),
         answer.facts.len(),
         answer.matched.max(answer.facts.len()),
         answer.kb_version
@@ -58,14 +58,18 @@ pub fn render(answer: &Answer, emphasis: Emphasis) -> String {
                     && end <= passage.len() =>
             {
                 let marked = mark_spans(&fact.text, &fact.highlights, open, close, &plain);
-                format!("{}» {marked} «{}", &passage[..start], &passage[end..])
+                format!(
+                    "{}» {marked} «{}",
+                    printable(&passage[..start]),
+                    printable(&passage[end..])
+                )
             }
             _ => mark_spans(&fact.text, &fact.highlights, open, close, &plain),
         };
         let _ = writeln!(out, "[{}] {}", i + 1, body.trim());
         let _ = writeln!(out, "    — {}", citation_line(fact));
         if let Some(url) = &fact.citation.url {
-            let _ = writeln!(out, "      {url}");
+            let _ = writeln!(out, "      {}", printable(url));
         }
     }
     for d in &answer.disagreements {
@@ -118,5 +122,13 @@ pub fn citation_line(fact: &CitedFact) -> String {
         let _ = write!(line, " · report: {report}");
     }
     let _ = write!(line, " · {}", c.article);
-    line
+    printable(&line)
+}
+
+/// `text` with control characters as spaces: a query or article holding an escape sequence
+/// must not clear or recolour the user's terminal.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }

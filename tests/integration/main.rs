@@ -6,4 +6,5 @@ mod support;
 mod answers;
 mod check_cli;
 mod eval_dev;
+mod hardening;
 mod index_lifecycle;

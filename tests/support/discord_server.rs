@@ -174,6 +174,11 @@ impl FakeDiscord {
         self.send(WsCommand::Send(json!({"op": 7, "d": null})));
     }
 
+    /// Sends op 9 INVALID_SESSION; `resumable: false` makes the bot identify afresh.
+    pub fn invalid_session(&self, resumable: bool) {
+        self.send(WsCommand::Send(json!({"op": 9, "d": resumable})));
+    }
+
     /// Drops the socket without a close frame.
     pub fn drop_socket(&self) {
         self.send(WsCommand::Drop);

@@ -2,10 +2,15 @@
 //! keeps markdown balanced.
 
 /// Escapes Discord markdown in untrusted text (article text, titles, queries) and
-/// neutralises mentions, so the text shows as typed and never pings.
+/// neutralises mentions, so the text shows as typed and never pings. Control characters,
+/// line breaks included, become spaces: a title with a newline must not break a list apart.
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
+        if c.is_control() {
+            out.push(' ');
+            continue;
+        }
         if matches!(c, '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '#' | '[' | ']') {
             out.push('\\');
         }
@@ -14,14 +19,16 @@ pub fn escape_markdown(text: &str) -> String {
     neutralise_mentions(&out)
 }
 
-/// Puts a zero-width space after `@` in `@everyone`/`@here` and inside `<@…>`, `<#…>`
-/// mention syntax. `allowed_mentions` already stops pings; this also stops the highlight.
+/// Puts a zero-width space after `@` in `@everyone`/`@here` and inside `<@…>`, `<#…>` and
+/// `</command:id>` mention syntax. `allowed_mentions` already stops pings; this also stops the
+/// highlight, and a quoted slash-command mention from turning into a clickable command.
 pub fn neutralise_mentions(text: &str) -> String {
     const ZWSP: &str = "\u{200b}";
     text.replace("@everyone", &format!("@{ZWSP}everyone"))
         .replace("@here", &format!("@{ZWSP}here"))
         .replace("<@", &format!("<@{ZWSP}"))
         .replace("<#", &format!("<#{ZWSP}"))
+        .replace("</", &format!("<{ZWSP}/"))
 }
 
 /// Shortens `text` to at most `max` characters. Cuts at the last sentence end when that keeps
