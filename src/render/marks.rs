@@ -2,7 +2,16 @@
 
 use chrono::NaiveDate;
 
-use crate::answer::Highlight;
+use crate::answer::{Citation, Highlight};
+
+/// Where in its source a cited fact is: "p. 12, ¶ 3" for a page of a PDF, else "¶ 5".
+/// `space` goes between sign and number (a no-break space keeps them together in Discord).
+pub fn location(citation: &Citation, space: &str) -> String {
+    match citation.page {
+        Some(p) => format!("p.{space}{}, ¶{space}{}", p.page, p.paragraph),
+        None => format!("¶{space}{}", citation.paragraph),
+    }
+}
 
 /// Wraps each highlighted span of `text` in `open`/`close`, escaping the text between with
 /// `escape`. Spans that overlap, run past the end or split a character are skipped rather
