@@ -7,3 +7,4 @@ mod answers;
 mod check_cli;
 mod eval_dev;
 mod index_lifecycle;
+mod sources;
