@@ -78,4 +78,25 @@ mod tests {
             assert_eq!(mark_spans(text, highlights, "*", "*", &plain), *expected);
         }
     }
+
+    #[test]
+    fn pdf_citations_show_page_and_paragraph_on_the_page() {
+        let mut citation = Citation {
+            article: crate::knowledge::ArticleId::new("r.pdf"),
+            title: "R".into(),
+            publisher: None,
+            author: None,
+            published: None,
+            url: None,
+            paragraph: 7,
+            page: None,
+            report: None,
+        };
+        assert_eq!(location(&citation, " "), "¶ 7");
+        citation.page = Some(crate::knowledge::PageRef {
+            page: 12,
+            paragraph: 3,
+        });
+        assert_eq!(location(&citation, " "), "p. 12, ¶ 3");
+    }
 }
