@@ -247,3 +247,18 @@ fn chinese_answers_quote_the_original_sentence() {
         .collect();
     assert_eq!(bold, vec!["2.7亿"]);
 }
+
+#[test]
+fn editing_only_the_sidecar_reloads_the_article() {
+    let f = Fixture::new();
+    f.write("web/drama-apps.html", PAGE);
+    f.write("web/drama-apps.meta.toml", "title = \"First title\"\n");
+    let first = f.engine().stat("short drama app downloads", 1).expect("answer");
+    assert_eq!(first.facts[0].citation.title, "First title");
+    f.write(
+        "web/drama-apps.meta.toml",
+        "title = \"A corrected, longer title\"\n",
+    );
+    let second = f.engine().stat("short drama app downloads", 1).expect("answer");
+    assert_eq!(second.facts[0].citation.title, "A corrected, longer title");
+}
