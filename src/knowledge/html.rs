@@ -115,6 +115,24 @@ pub fn parse_html(
     Some((meta, paragraphs))
 }
 
+/// A page saved in the legacy encoding its `<meta charset>` declares (GBK, Big5, Shift_JIS…),
+/// decoded; `None` when it declares UTF-8 or nothing, for the caller's UTF-8 decoding.
+pub fn decode_declared(bytes: &[u8]) -> Option<String> {
+    let head = bytes[..bytes.len().min(4096)].to_ascii_lowercase();
+    let at = head.windows(8).position(|w| w == b"charset=")? + 8;
+    let label: Vec<u8> = head[at..]
+        .iter()
+        .skip_while(|&&b| b == b'"' || b == b'\'')
+        .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        .copied()
+        .collect();
+    let encoding = encoding_rs::Encoding::for_label(&label)?;
+    if encoding == encoding_rs::UTF_8 {
+        return None;
+    }
+    Some(encoding.decode(bytes).0.into_owned())
+}
+
 /// Texts of the paragraph blocks under `node`, in document order.
 fn collect_blocks(node: &NodeRef, out: &mut Vec<String>) {
     for child in node.children() {
@@ -233,6 +251,16 @@ production companies enter the business with bigger budgets and better known act
             assert!(!all.contains(noise), "{noise} leaked into {all}");
         }
         assert_eq!(paragraphs[1].line, 19, "{paragraphs:#?}");
+    }
+
+    #[test]
+    fn pages_in_a_declared_legacy_encoding_are_decoded() {
+        let page = "<html><head><meta charset=\"gbk\"><title>快手</title></head><body><p>每天有2.7亿人看短剧。</p></body></html>";
+        let (bytes, _, _) = encoding_rs::GBK.encode(page);
+        assert!(std::str::from_utf8(&bytes).is_err());
+        assert_eq!(decode_declared(&bytes).as_deref(), Some(page));
+        assert_eq!(decode_declared(b"<meta charset='utf-8'>"), None);
+        assert_eq!(decode_declared(b"<p>no declaration</p>"), None);
     }
 
     #[test]

@@ -283,7 +283,11 @@ fn parse_text(
         ));
         return None;
     }
-    let text = decode(path, bytes, diagnostics);
+    let text = match format {
+        // Chinese sites still save pages in GBK or Big5; the page says which.
+        Format::Html => html::decode_declared(bytes).unwrap_or_else(|| decode(path, bytes, diagnostics)),
+        _ => decode(path, bytes, diagnostics),
+    };
     if text.trim().is_empty() {
         diagnostics.push(Diagnostic::error(path, None, "file is empty; skipped"));
         return None;
