@@ -19,7 +19,7 @@ struct Cli {
 /// Where the knowledge and the index live; shared by every subcommand.
 #[derive(Debug, Clone, Args)]
 pub struct Paths {
-    /// Folder of article files (Markdown with front matter, .txt) and synonyms.toml.
+    /// Folder of article files (Markdown with front matter, .txt, .html, .pdf) and synonyms.toml.
     #[arg(long, short = 'k', default_value = "knowledge", env = "FACTBOT_KNOWLEDGE_DIR")]
     pub knowledge: PathBuf,
     /// Data directory for the index [default: .factbot beside the knowledge folder].

@@ -106,6 +106,7 @@ mod tests {
                 published: NaiveDate::from_ymd_opt(year, 1, 1),
                 url: None,
                 paragraph: 1,
+                page: None,
                 report: None,
             },
             score,

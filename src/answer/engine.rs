@@ -331,6 +331,7 @@ fn cite(article: &ArticleInfo, hit: &SentenceHit, score: f32) -> CitedFact {
             published: meta.published,
             url: meta.url.clone(),
             paragraph: hit.position.paragraph,
+            page: hit.payload.page,
             report: hit.payload.report.clone(),
         },
         score,

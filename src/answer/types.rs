@@ -43,6 +43,9 @@ pub struct Citation {
     pub url: Option<String>,
     /// 1-based paragraph number of the fact.
     pub paragraph: usize,
+    /// Page and paragraph on the page, for facts from paged documents (PDF).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<crate::knowledge::PageRef>,
     /// The underlying report the sentence attributes its figure to.
     pub report: Option<String>,
 }

@@ -275,6 +275,7 @@ mod tests {
                 published: None,
                 url: Some(format!("https://example.test/{i}")),
                 paragraph: 1,
+                page: None,
                 report: None,
             },
             score: 1.0,

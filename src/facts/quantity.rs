@@ -939,6 +939,18 @@ mod tests {
         ("Dozens of people were hurt.", &[("Dozens", K::Count, 12.0, "people", true)]),
         ("Tens of thousands of fans came.", &[("Tens of thousands", K::Count, 1e4, "fans", true)]),
         ("数百人参加。", &[("数百", K::Count, 100.0, "人", true)]),
+        // Chinese figures as the audiovisual reports write them.
+        ("目前每天有2.7亿人在快手看短剧。", &[("2.7亿", K::Count, 2.7e8, "人", false)]),
+        ("短视频人均单日使用时长为151分钟。", &[("151分钟", K::Duration, 151.0, "minute", false)]),
+        ("40%的用户经常观看微短剧，百分之三十的用户曾付费。", &[("40%", K::Percent, 40.0, "", false), ("百分之三十", K::Percent, 30.0, "", false)]),
+        ("新增3万部作品。", &[("3万", K::Count, 3e4, "部", false)]),
+        ("重点网络微短剧数量翻番。", &[("翻番", K::Multiplier, 2.0, "", false)]),
+        ("收入翻了两番。", &[("翻了两番", K::Multiplier, 4.0, "", false)]),
+        ("数百部微短剧上线。", &[("数百", K::Count, 100.0, "部", true)]),
+        ("市场规模达505亿元。", &[("505亿元", K::Money, 5.05e10, "CNY", false)]),
+        ("单集售价1元，全剧约50元。", &[("1元", K::Money, 1.0, "CNY", false), ("50元", K::Money, 50.0, "CNY", true)]),
+        ("行业规模超过1.5万亿元。", &[("1.5万亿元", K::Money, 1.5e12, "CNY", true)]),
+        ("海外收入达2.5亿美元。", &[("2.5亿美元", K::Money, 2.5e8, "USD", false)]),
         // Multipliers and fractions.
         ("Profits doubled while costs halved.", &[("doubled", K::Multiplier, 2.0, "", false), ("halved", K::Multiplier, 0.5, "", false)]),
         ("Prices are twice as high, three times the rate.", &[("twice", K::Multiplier, 2.0, "", false), ("three times", K::Multiplier, 3.0, "", false)]),

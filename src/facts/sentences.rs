@@ -13,8 +13,9 @@
 //! - Place acronyms ("U.S.", "U.K.", "D.C.") end a sentence before an uppercase word
 //!   unless that word commonly continues the name ("U.S. President", "U.K. Treasury");
 //!   other dotted letter runs ("J.R.R.") are taken as initials and never split.
-//! - CJK terminators (。！？；) always split, with any closing quotes kept with the
-//!   sentence; no whitespace is needed after them.
+//! - CJK terminators (。！？； and the half-width ｡) always split, with any closing quotes
+//!   kept with the sentence; no whitespace is needed after them, nor after a half-width
+//!   `!` or `?` typed before a Han character.
 
 use std::ops::Range;
 
@@ -131,6 +132,13 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         if next == text.len() {
             break;
         }
+        // Half-width ! and ? typed in Chinese text need no space after them.
+        let han_next = text[end..].chars().next().is_some_and(is_cjk);
+        if next == end && han_next && text[dot..run_end].contains(['!', '?']) {
+            push_trimmed(text, start..end, &mut out);
+            (start, i) = (end, end);
+            continue;
+        }
         // No whitespace: decimal, URL, e-mail, "E.ON". Lowercase next: mid-sentence.
         let starts = text[next..].chars().next().is_some_and(starts_sentence);
         if next == end || !starts {
@@ -181,7 +189,7 @@ fn period_ends(text: &str, dot: usize, next: usize) -> bool {
 
 /// Sentence-final punctuation of Chinese and full-width text; no space is needed after it.
 fn is_cjk_terminal(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '；')
+    matches!(c, '。' | '！' | '？' | '；' | '｡')
 }
 
 /// Western sentence-final punctuation, including the ellipsis character.
@@ -274,6 +282,8 @@ mod tests {
         ("他说：“很好。”然后离开；大家鼓掌。", &["他说：“很好。”", "然后离开；", "大家鼓掌。"]),
         ("1-2月份利润9141.6亿元，增长10.2%。其中采矿业1842.6亿元！", &["1-2月份利润9141.6亿元，增长10.2%。", "其中采矿业1842.6亿元！"]),
         ("It rose 5%. 市场上涨。Done.", &["It rose 5%.", "市场上涨。", "Done."]),
+        ("增长了吗?增长了!很好｡结束", &["增长了吗?", "增长了!", "很好｡", "结束"]),
+        ("用户达2.7亿！同比增长40%？是", &["用户达2.7亿！", "同比增长40%？", "是"]),
     ];
 
     #[test]

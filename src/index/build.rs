@@ -6,7 +6,7 @@ use super::payload::{ArticlePayload, SentencePayload};
 use super::schema::{kind, Fields};
 use super::IndexError;
 use crate::facts::analyse_article;
-use crate::knowledge::{Article, ArticleId};
+use crate::knowledge::{Article, ArticleId, PageRef};
 
 /// Counts from writing articles, for reports and benchmarks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -54,11 +54,16 @@ pub fn prepare_article(fields: &Fields, article: &Article) -> Result<PreparedArt
         ..WriteStats::default()
     };
     let id = article.id.as_str();
+    let pages = page_refs(article);
     for sentence in &sentences {
         let payload = SentencePayload {
             quantities: sentence.quantities.clone(),
             period: sentence.period,
             report: sentence.report.clone(),
+            page: pages
+                .get(sentence.position.paragraph.wrapping_sub(1))
+                .copied()
+                .flatten(),
         };
         let is_fact = u64::from(sentence.is_fact());
         stats.sentences += 1;
@@ -93,6 +98,27 @@ pub fn prepare_article(fields: &Fields, article: &Article) -> Result<PreparedArt
     document.add_text(fields.payload, serde_json::to_string(&payload)?);
     documents.push(document);
     Ok(PreparedArticle { documents, stats })
+}
+
+/// Page and paragraph-on-page of every paragraph (`None` for paragraphs without a page).
+fn page_refs(article: &Article) -> Vec<Option<PageRef>> {
+    let mut on_page = (0, 0);
+    article
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let page = p.page?;
+            on_page = if on_page.0 == page {
+                (page, on_page.1 + 1)
+            } else {
+                (page, 1)
+            };
+            Some(PageRef {
+                page,
+                paragraph: on_page.1,
+            })
+        })
+        .collect()
 }
 
 /// Removes every document of an article (used by incremental reloads).

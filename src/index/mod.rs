@@ -10,6 +10,7 @@ mod reader;
 mod schema;
 mod store;
 mod sync;
+mod tokenizer;
 
 use std::path::PathBuf;
 

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::facts::Quantity;
-use crate::knowledge::ArticleMeta;
+use crate::knowledge::{ArticleMeta, PageRef};
 
 /// Stored with every sentence document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -18,6 +18,9 @@ pub struct SentencePayload {
     /// Report the sentence attributes its figure to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report: Option<String>,
+    /// Page and paragraph on that page, for sentences of paged documents (PDF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<PageRef>,
 }
 
 /// Stored with every article document.

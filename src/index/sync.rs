@@ -17,8 +17,8 @@ use super::schema::{register_analyzers, schema, SCHEMA_VERSION};
 use super::store::DataDir;
 use super::IndexError;
 use crate::knowledge::{
-    load_synonyms, parse_article, read_file, scan_dir, Article, ArticleId, Diagnostic, LoadOptions,
-    SourceFile, SYNONYMS_FILE,
+    load_synonyms, parse_source, read_file, scan_dir, sidecar_path, Article, ArticleId, Diagnostic,
+    LoadOptions, SourceFile, SYNONYMS_FILE,
 };
 
 /// Modification times closer than this to the scan are re-checked by hash next time.
@@ -229,13 +229,18 @@ fn scan_files(
     files
         .into_par_iter()
         .map(|file| {
-            let meta = fs::metadata(&file.path).ok();
-            let size = meta.as_ref().map_or(0, fs::Metadata::len);
-            let modified_ns = meta
-                .as_ref()
-                .and_then(|m| m.modified().ok())
-                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos());
+            // A sidecar (`name.meta.toml`) is part of the article: editing it alone reloads it.
+            let sidecar = sidecar_path(&file.path);
+            let metas = [fs::metadata(&file.path).ok(), fs::metadata(&sidecar).ok()];
+            let size = metas.iter().flatten().map(fs::Metadata::len).sum::<u64>();
+            let modified_ns = metas
+                .iter()
+                .flatten()
+                .filter_map(|m| m.modified().ok())
+                .filter_map(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map(|d| d.as_nanos())
+                .max()
+                .unwrap_or(0);
             let known = previous.and_then(|p| p.get(file.id.as_str()));
             if let Some(entry) = known
                 .filter(|e| e.stamp.size == size && e.stamp.modified_ns == modified_ns && modified_ns != 0)
@@ -249,9 +254,13 @@ fn scan_files(
             }
             let mut diagnostics = Vec::new();
             let bytes = read_file(&file, load, &mut diagnostics);
-            let hash = bytes
-                .as_ref()
-                .map_or_else(String::new, |b| blake3::hash(b).to_hex().to_string());
+            let side = metas[1].as_ref().and_then(|_| fs::read(&sidecar).ok());
+            let hash = bytes.as_ref().map_or_else(String::new, |b| {
+                let mut hasher = blake3::Hasher::new();
+                hasher.update(b);
+                hasher.update(side.as_deref().unwrap_or_default());
+                hasher.finalize().to_hex().to_string()
+            });
             // File systems stamp times at a coarse tick: a file written again within the same
             // tick as this scan could keep its size and time. Such a recent time is not
             // trusted (stored as unknown), so the next sync hashes the file again.
@@ -354,7 +363,7 @@ fn build_generation(
                 Some(bytes) => Some(bytes.clone()),
                 None => read_file(&s.file, load, &mut diagnostics),
             };
-            let article = bytes.and_then(|b| parse_article(&s.file.id, &b, &mut diagnostics));
+            let article = bytes.and_then(|b| parse_source(&s.file, &b, &mut diagnostics));
             (s, article, diagnostics)
         })
         .collect();

@@ -55,8 +55,22 @@ pub struct ArticleMeta {
 pub struct Paragraph {
     /// The paragraph's text with line breaks folded to spaces.
     pub text: String,
-    /// 1-based line in the file where the paragraph starts (for diagnostics).
+    /// 1-based line in the file where the paragraph starts (for diagnostics); in a PDF, the
+    /// line of the extracted page text.
     pub line: usize,
+    /// 1-based page of a PDF the paragraph is on; `None` for formats without pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+}
+
+/// Where a paragraph of a paged document sits, as a reader of the printed page counts:
+/// citations read "p. 12, ¶ 3".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageRef {
+    /// 1-based page number.
+    pub page: u32,
+    /// 1-based paragraph number on that page.
+    pub paragraph: usize,
 }
 
 /// A loaded article: where it came from, what it says, and a hash of its bytes so reloads can

@@ -123,7 +123,11 @@ pub fn text_paragraphs(body: &str, first_line: usize) -> Vec<Paragraph> {
 fn push_paragraph(paragraphs: &mut Vec<Paragraph>, text: &str, line: usize) {
     let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if !folded.is_empty() {
-        paragraphs.push(Paragraph { text: folded, line });
+        paragraphs.push(Paragraph {
+            text: folded,
+            line,
+            page: None,
+        });
     }
 }
 

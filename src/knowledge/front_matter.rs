@@ -189,7 +189,7 @@ fn assign(slot: &mut Option<String>, value: &Value, bad_type: &mut impl FnMut(&s
 }
 
 /// Accepts `2024-03-29`, and a full RFC 3339 timestamp (keeping its date).
-fn parse_date(text: &str) -> Option<NaiveDate> {
+pub(super) fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         return Some(date);

@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 use walkdir::WalkDir;
 
-use super::article::{Article, ArticleId, ArticleMeta};
+use super::article::{Article, ArticleId, ArticleMeta, Paragraph};
 use super::body::{markdown_paragraphs, text_paragraphs};
 use super::diagnostic::Diagnostic;
 use super::front_matter::parse_front_matter;
+use super::{html, language, pdf, sidecar};
 
 /// Default cap on one article file; larger files are skipped with a reason.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
@@ -78,6 +79,8 @@ fn format_of(path: &Path) -> Option<Format> {
     match ext.as_str() {
         "md" | "markdown" => Some(Format::Markdown),
         "txt" => Some(Format::Text),
+        "html" | "htm" => Some(Format::Html),
+        "pdf" => Some(Format::Pdf),
         _ => None,
     }
 }
@@ -86,6 +89,8 @@ fn format_of(path: &Path) -> Option<Format> {
 enum Format {
     Markdown,
     Text,
+    Html,
+    Pdf,
 }
 
 /// Lists the article files under `root` (following symlinks once, skipping hidden entries and
@@ -165,7 +170,7 @@ pub fn load_dir(root: &Path, options: &LoadOptions) -> Result<LoadReport, Knowle
         let Some(bytes) = read_file(&file, options, &mut report.diagnostics) else {
             continue;
         };
-        if let Some(article) = parse_article(&file.id, &bytes, &mut report.diagnostics) {
+        if let Some(article) = parse_source(&file, &bytes, &mut report.diagnostics) {
             if let Some(first) = seen_hashes.get(&article.content_hash) {
                 report.diagnostics.push(Diagnostic::warning(
                     Path::new(article.id.as_str()),
@@ -224,10 +229,68 @@ fn read_error(err: &std::io::Error) -> String {
     }
 }
 
+/// Parses one article file, applying its `<name>.meta.toml` sidecar when there is one.
+pub fn parse_source(file: &SourceFile, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Option<Article> {
+    parse_with_sidecar(&file.id, bytes, Some(&file.path), diagnostics)
+}
+
 /// Parses one article from its bytes; `None` when nothing usable is in it (with an error).
 pub fn parse_article(id: &ArticleId, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Option<Article> {
+    parse_with_sidecar(id, bytes, None, diagnostics)
+}
+
+fn parse_with_sidecar(
+    id: &ArticleId,
+    bytes: &[u8],
+    file: Option<&Path>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Article> {
     let path = Path::new(id.as_str());
     let format = format_of(path).unwrap_or(Format::Text);
+    let (mut meta, paragraphs) = match format {
+        // PDFs are binary; everything else is text.
+        Format::Pdf => pdf::parse_pdf(path, bytes, diagnostics)?,
+        _ => parse_text(path, format, bytes, diagnostics)?,
+    };
+    if let Some(file) = file {
+        sidecar::apply_sidecar(file, path, &mut meta, diagnostics);
+    }
+    if meta.title.trim().is_empty() && matches!(format, Format::Html | Format::Pdf) {
+        diagnostics.push(Diagnostic::warning(
+            path,
+            None,
+            format!(
+                "has no title in its metadata; using the file name (set `title` in {})",
+                sidecar::sidecar_path(path).display()
+            ),
+        ));
+        meta.title = file_stem(path);
+    }
+    if meta.language.is_none() {
+        meta.language = language::detect_language(&meta.title, &paragraphs);
+    }
+    if paragraphs.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            path,
+            None,
+            "has a title but no body paragraphs",
+        ));
+    }
+    Some(Article {
+        id: id.clone(),
+        meta,
+        paragraphs,
+        content_hash: blake3::hash(bytes).to_hex().to_string(),
+    })
+}
+
+/// Metadata and paragraphs of a text format (Markdown, plain text, HTML).
+fn parse_text(
+    path: &Path,
+    format: Format,
+    bytes: &[u8],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(ArticleMeta, Vec<Paragraph>)> {
     if bytes.contains(&0) {
         diagnostics.push(Diagnostic::error(
             path,
@@ -236,12 +299,17 @@ pub fn parse_article(id: &ArticleId, bytes: &[u8], diagnostics: &mut Vec<Diagnos
         ));
         return None;
     }
-    let text = decode(path, bytes, diagnostics);
+    let text = match format {
+        // Chinese sites still save pages in GBK or Big5; the page says which.
+        Format::Html => html::decode_declared(bytes).unwrap_or_else(|| decode(path, bytes, diagnostics)),
+        _ => decode(path, bytes, diagnostics),
+    };
     if text.trim().is_empty() {
         diagnostics.push(Diagnostic::error(path, None, "file is empty; skipped"));
         return None;
     }
-    let (meta, paragraphs) = match format {
+    Some(match format {
+        Format::Html => html::parse_html(path, &text, diagnostics)?,
         Format::Markdown => {
             let front = parse_front_matter(path, &text, diagnostics);
             let mut meta = front.meta;
@@ -280,19 +348,7 @@ pub fn parse_article(id: &ArticleId, bytes: &[u8], diagnostics: &mut Vec<Diagnos
             };
             (meta, text_paragraphs(&text[body_start..], title_line + 2))
         }
-    };
-    if paragraphs.is_empty() {
-        diagnostics.push(Diagnostic::warning(
-            path,
-            None,
-            "has a title but no body paragraphs",
-        ));
-    }
-    Some(Article {
-        id: id.clone(),
-        meta,
-        paragraphs,
-        content_hash: blake3::hash(bytes).to_hex().to_string(),
+        Format::Pdf => pdf::parse_pdf(path, bytes, diagnostics)?,
     })
 }
 

@@ -2,7 +2,16 @@
 
 use chrono::NaiveDate;
 
-use crate::answer::Highlight;
+use crate::answer::{Citation, Highlight};
+
+/// Where in its source a cited fact is: "p. 12, ¶ 3" for a page of a PDF, else "¶ 5".
+/// `space` goes between sign and number (a no-break space keeps them together in Discord).
+pub fn location(citation: &Citation, space: &str) -> String {
+    match citation.page {
+        Some(p) => format!("p.{space}{}, ¶{space}{}", p.page, p.paragraph),
+        None => format!("¶{space}{}", citation.paragraph),
+    }
+}
 
 /// Wraps each highlighted span of `text` in `open`/`close`, escaping the text between with
 /// `escape`. Spans that overlap, run past the end or split a character are skipped rather
@@ -68,5 +77,26 @@ mod tests {
         for (text, highlights, expected) in cases {
             assert_eq!(mark_spans(text, highlights, "*", "*", &plain), *expected);
         }
+    }
+
+    #[test]
+    fn pdf_citations_show_page_and_paragraph_on_the_page() {
+        let mut citation = Citation {
+            article: crate::knowledge::ArticleId::new("r.pdf"),
+            title: "R".into(),
+            publisher: None,
+            author: None,
+            published: None,
+            url: None,
+            paragraph: 7,
+            page: None,
+            report: None,
+        };
+        assert_eq!(location(&citation, " "), "¶ 7");
+        citation.page = Some(crate::knowledge::PageRef {
+            page: 12,
+            paragraph: 3,
+        });
+        assert_eq!(location(&citation, " "), "p. 12, ¶ 3");
     }
 }

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use crate::answer::{Answer, CitedFact, Command};
 
-use super::marks::{format_date, mark_spans};
+use super::marks::{format_date, location, mark_spans};
 
 /// How to show emphasis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,7 +103,7 @@ pub fn render(answer: &Answer, emphasis: Emphasis) -> String {
     out
 }
 
-/// "Title", Publisher, 29 Mar 2024, ¶ 3 · as of 2024 · report: X
+/// "Title", Publisher, 29 Mar 2024, ¶ 3 · as of 2024 · report: X (or "p. 12, ¶ 3" for a PDF)
 pub fn citation_line(fact: &CitedFact) -> String {
     let c = &fact.citation;
     let mut parts = vec![format!("\"{}\"", c.title)];
@@ -113,7 +113,7 @@ pub fn citation_line(fact: &CitedFact) -> String {
     if let Some(d) = c.published {
         parts.push(format_date(d));
     }
-    parts.push(format!("¶ {}", c.paragraph));
+    parts.push(location(c, " "));
     let mut line = parts.join(", ");
     if let Some(year) = fact.period {
         let _ = write!(line, " · as of {year}");

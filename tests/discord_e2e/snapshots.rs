@@ -36,6 +36,7 @@ fn fact(text: &str, bold: &[&str], paragraph: usize, url: Option<&str>) -> Cited
             published: NaiveDate::from_ymd_opt(2024, 3, 29),
             url: url.map(str::to_string),
             paragraph,
+            page: None,
             report: Some("China Online Audiovisual Development Research Report (2024)".to_string()),
         },
         score: 1.0,

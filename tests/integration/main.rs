@@ -8,3 +8,4 @@ mod check_cli;
 mod eval_dev;
 mod hardening;
 mod index_lifecycle;
+mod sources;

@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
-use crate::answer::{Answer, CitedFact, Command};
-use crate::render::marks::{format_date, mark_spans};
+use crate::answer::{Answer, Citation, CitedFact, Command};
+use crate::render::marks::{format_date, location, mark_spans};
 
 use super::text::{escape_markdown, truncate};
 use super::{limits, ActionRow, Button, DiscordMessage, Embed, EmbedField, EmbedFooter};
@@ -134,27 +134,30 @@ fn head(text: &str, max: usize) -> String {
 }
 
 /// "Sources" field(s), one line per article, its facts' markers first:
-/// `[1] [3] [Title](url) — Publisher, date, ¶ 5, 9 · report: R`.
+/// `[1] [3] [Title](url) — Publisher, date, ¶ 5, 9 · report: R` (for a PDF,
+/// `p. 12, ¶ 3; p. 14, ¶ 1`). `first` is the marker number of the first fact (later pages
+/// keep counting).
 fn source_fields(facts: &[CitedFact], first: usize) -> Vec<EmbedField> {
-    let mut groups: Vec<(Vec<usize>, Vec<usize>, &CitedFact)> = Vec::new();
+    let mut groups: Vec<(Vec<usize>, Vec<&Citation>, &CitedFact)> = Vec::new();
     for (i, fact) in facts.iter().enumerate() {
         match groups
             .iter_mut()
             .find(|(_, _, first)| first.citation.article == fact.citation.article)
         {
-            Some((markers, paragraphs, _)) => {
+            Some((markers, places, _)) => {
                 markers.push(i + first);
-                if !paragraphs.contains(&fact.citation.paragraph) {
-                    paragraphs.push(fact.citation.paragraph);
+                let c = &fact.citation;
+                if !places.iter().any(|p| p.paragraph == c.paragraph) {
+                    places.push(c);
                 }
             }
-            None => groups.push((vec![i + first], vec![fact.citation.paragraph], fact)),
+            None => groups.push((vec![i + first], vec![&fact.citation], fact)),
         }
     }
     let mut fields: Vec<EmbedField> = Vec::new();
     let mut value = String::new();
-    for (markers, paragraphs, fact) in groups {
-        let line = truncate(&source_line(&markers, &paragraphs, fact), limits::FIELD_VALUE);
+    for (markers, places, fact) in groups {
+        let line = truncate(&source_line(&markers, &places, fact), limits::FIELD_VALUE);
         if value.chars().count() + line.chars().count() + 1 > limits::FIELD_VALUE {
             push_sources(&mut fields, std::mem::take(&mut value));
         }
@@ -182,7 +185,7 @@ fn push_sources(fields: &mut Vec<EmbedField>, value: String) {
     });
 }
 
-fn source_line(markers: &[usize], paragraphs: &[usize], fact: &CitedFact) -> String {
+fn source_line(markers: &[usize], places: &[&Citation], fact: &CitedFact) -> String {
     let c = &fact.citation;
     let title = escape_markdown(&truncate(&c.title, SOURCE_TITLE));
     let title = match c.url.as_deref().filter(|u| super::is_web_url(u)) {
@@ -197,9 +200,14 @@ fn source_line(markers: &[usize], paragraphs: &[usize], fact: &CitedFact) -> Str
     if let Some(d) = c.published {
         parts.push(format_date(d));
     }
-    let paragraphs: Vec<String> = paragraphs.iter().map(ToString::to_string).collect();
     // A no-break space keeps "¶ 5" together when the line wraps.
-    parts.push(format!("¶\u{a0}{}", paragraphs.join(", ")));
+    if places.iter().all(|p| p.page.is_none()) {
+        let paragraphs: Vec<String> = places.iter().map(|p| p.paragraph.to_string()).collect();
+        parts.push(format!("¶\u{a0}{}", paragraphs.join(", ")));
+    } else {
+        let places: Vec<String> = places.iter().map(|p| location(p, "\u{a0}")).collect();
+        parts.push(places.join("; "));
+    }
     let markers: Vec<String> = markers.iter().map(|m| format!("`[{m}]`")).collect();
     let mut line = format!("{} {title} — {}", markers.join(" "), parts.join(", "));
     if let Some(report) = &c.report {

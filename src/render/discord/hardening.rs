@@ -120,6 +120,7 @@ fn fact() -> impl Strategy<Value = CitedFact> {
                         published: NaiveDate::from_ymd_opt(2024, 3, 29),
                         url,
                         paragraph: s % 40 + 1,
+                        page: None,
                         report,
                     },
                     score: 1.0,

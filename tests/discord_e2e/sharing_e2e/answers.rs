@@ -74,7 +74,7 @@ async fn a_private_answer_is_shared_in_the_channel_by_name_without_pings() {
 #[tokio::test(flavor = "multi_thread")]
 async fn more_and_back_page_through_facts_and_survive_a_restart() {
     let bot = Bot::start().await;
-    let first = bot.command("stat", &[("topic", "short-drama viewers")]).await;
+    let first = bot.command("stat", &[("topic", "micro-drama users")]).await;
     let first = data(&first).clone();
     super::assert_component_limits(&first);
     assert!(footer(&first).contains("facts 1–5 of"), "{}", footer(&first));
