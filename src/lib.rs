@@ -11,9 +11,11 @@
 //! - [`answer`]: turn a query into ranked, cited facts or passages; pure of any front end.
 //! - [`render`]: answers as terminal text, JSON, and Discord message bodies (plain data).
 //! - [`discord`]: the thin serenity adapter (the only module that imports serenity).
+//! - [`bench`]: the performance benchmark (synthetic knowledge bases, latency, memory).
 #![warn(missing_docs)]
 
 pub mod answer;
+pub mod bench;
 pub mod eval;
 pub mod facts;
 pub mod index;

@@ -39,6 +39,8 @@ enum Commands {
     Check(cli::check::CheckArgs),
     /// Run question cases and print one JSON line per case, then a summary.
     Eval(cli::eval::EvalArgs),
+    /// Performance benchmark: synthetic knowledge bases, latency, memory, reload.
+    Bench(cli::bench::BenchArgs),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
         Commands::Index(args) => cli::index::run(&args),
         Commands::Check(args) => cli::check::run(&args),
         Commands::Eval(args) => cli::eval::run(&args),
+        Commands::Bench(args) => cli::bench::run(&args),
     };
     match result {
         Ok(code) => code,
