@@ -16,6 +16,7 @@
 
 pub mod answer;
 pub mod bench;
+pub mod discord;
 pub mod eval;
 pub mod facts;
 pub mod index;

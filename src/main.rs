@@ -29,6 +29,8 @@ pub struct Paths {
 
 #[derive(Debug, Subcommand)]
 enum Commands {
+    /// Run the Discord bot (token in DISCORD_TOKEN; settings in factbot.toml / FACTBOT_*).
+    Serve(cli::serve::ServeArgs),
     /// Top cited facts for a topic, e.g. `factbot stat "short-drama viewers"`.
     Stat(cli::answer::AnswerArgs),
     /// Best passages for a question, the answering sentence marked.
@@ -44,9 +46,15 @@ enum Commands {
 }
 
 fn main() -> ExitCode {
-    cli::init_logging();
     let cli = Cli::parse();
+    let serving = matches!(cli.command, Commands::Serve(_));
+    cli::init_logging(if serving {
+        "info,serenity=warn,tantivy=warn"
+    } else {
+        "warn"
+    });
     let result = match cli.command {
+        Commands::Serve(args) => cli::serve::run(&args),
         Commands::Stat(args) => cli::answer::run(factbot::answer::Command::Stat, &args),
         Commands::Ask(args) => cli::answer::run(factbot::answer::Command::Ask, &args),
         Commands::Index(args) => cli::index::run(&args),

@@ -6,12 +6,14 @@ use std::sync::Arc;
 
 use arc_swap::ArcSwap;
 
+use super::coverage::{cover, quantity_counts_focus, Evidence};
 use super::disagreement::find_disagreements;
 use super::query::{plan, Lexicon, QueryPlan};
 use super::rank::{is_answer, measure_fit, score, Signals};
 use super::synonyms::SynonymTable;
 use super::types::{Answer, Citation, CitedFact, Command, Highlight};
-use crate::index::{analyze, ArticleInfo, DocKey, IndexError, KnowledgeIndex, SentenceHit};
+use crate::index::{analyze, ArticleInfo, DocKey, IndexError, KnowledgeIndex, SentenceHit, Token};
+use crate::knowledge::ArticleId;
 
 /// Candidate sentences fetched by BM25 before re-ranking.
 const SENTENCE_CANDIDATES: usize = 60;
@@ -123,9 +125,20 @@ pub fn answer_with(
     let facts_only = command == Command::Stat;
     let mut hits = index.search_sentences(&terms, facts_only, SENTENCE_CANDIDATES)?;
     let articles = index.search_articles(&terms, 10)?;
+    // Sentences of the best articles, scored by the same query, then their remaining facts.
     let mut seen: HashSet<DocKey> = hits.iter().map(|h| h.key).collect();
-    for article in articles.iter().take(ARTICLE_CANDIDATES) {
-        for hit in index.article_sentences(&article.article, true)? {
+    let top_articles: Vec<&ArticleId> = articles
+        .iter()
+        .take(ARTICLE_CANDIDATES)
+        .map(|a| &a.article)
+        .collect();
+    for hit in index.search_sentences_in(&terms, &top_articles, facts_only, SENTENCE_CANDIDATES)? {
+        if seen.insert(hit.key) {
+            hits.push(hit);
+        }
+    }
+    for article in &top_articles {
+        for hit in index.article_sentences(article, true)? {
             if seen.insert(hit.key) {
                 hits.push(hit);
             }
@@ -238,12 +251,6 @@ fn rank(
         })
         .collect();
 
-    let total_weight: f32 = plan
-        .concepts
-        .iter()
-        .map(|c| c.weight)
-        .sum::<f32>()
-        .max(f32::EPSILON);
     let keys = plan.concepts.iter().filter(|c| c.key).count();
     let empty_set = HashSet::new();
     let empty_titles = HashSet::new();
@@ -251,41 +258,26 @@ fn rank(
     let mut candidates: Vec<Candidate> = hits
         .into_iter()
         .map(|hit| {
-            let sentence_terms: HashSet<String> = analyze(&hit.text).into_iter().map(|t| t.term).collect();
-            let in_article = article_terms.get(hit.article.as_str()).unwrap_or(&empty_set);
-            let in_title = title_terms.get(hit.article.as_str()).unwrap_or(&empty_titles);
-            let mut covered = 0.0;
-            let mut covered_in_sentence = 0.0;
-            let mut missing_keys = 0;
-            for concept in &plan.concepts {
-                let mut level: f32 = 0.0;
-                let mut sentence_level: f32 = 0.0;
-                for alt in &concept.alternatives {
-                    let strength = alt.origin.strength();
-                    if alt.terms.iter().all(|t| sentence_terms.contains(t)) {
-                        sentence_level = sentence_level.max(strength);
-                        level = level.max(strength);
-                    } else if alt.terms.iter().all(|t| in_title.contains(t)) {
-                        level = level.max(0.8 * strength);
-                    } else if alt.terms.iter().all(|t| in_article.contains(t.as_str())) {
-                        level = level.max(0.55 * strength);
-                    }
-                }
-                if concept.key && level == 0.0 {
-                    missing_keys += 1;
-                }
-                covered += concept.weight * level;
-                covered_in_sentence += concept.weight * sentence_level;
-            }
+            let tokens = analyze(&hit.text);
+            let sentence_terms: Vec<String> = tokens.iter().map(|t| t.term.clone()).collect();
+            let evidence = Evidence {
+                sentence: &sentence_terms,
+                title: title_terms.get(hit.article.as_str()).unwrap_or(&empty_titles),
+                article: article_terms.get(hit.article.as_str()).unwrap_or(&empty_set),
+            };
+            let coverage = cover(plan, &evidence);
             let kinds: Vec<_> = hit.payload.quantities.iter().map(|q| q.kind).collect();
             let signals = Signals {
                 sentence_bm25: hit.score / best_sentence,
                 article_bm25: article_scores.get(hit.article.as_str()).copied().unwrap_or(0.0) / best_article,
-                coverage: covered / total_weight,
-                sentence_coverage: covered_in_sentence / total_weight,
+                coverage: coverage.overall,
+                sentence_coverage: coverage.in_sentence,
                 keys,
-                missing_keys,
+                missing_keys: coverage.missing_keys,
+                missing_models: coverage.missing_models,
                 measure: measure_fit(&plan.measures, &kinds),
+                unit_fit: unit_fits(plan, &hit, &tokens),
+                focus_asked: plan.focus_asked,
                 paragraph: hit.position.paragraph,
             };
             let score = score(&signals);
@@ -299,6 +291,13 @@ fn rank(
             .then_with(|| a.hit.position.cmp(&b.hit.position))
     });
     Ok(candidates)
+}
+
+/// True when a quantity counts what the query asks about ("how many passengers" and
+/// "70 million passengers").
+fn unit_fits(plan: &QueryPlan, hit: &SentenceHit, tokens: &[Token]) -> bool {
+    let spans: Vec<_> = hit.payload.quantities.iter().map(|q| q.span.clone()).collect();
+    quantity_counts_focus(tokens, &spans, &plan.focus)
 }
 
 fn cite(article: &ArticleInfo, hit: &SentenceHit, score: f32) -> CitedFact {

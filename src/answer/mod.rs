@@ -1,16 +1,20 @@
 //! Queries into ranked, cited answers. Pure of any front end: the CLI and Discord both render
 //! the same [`Answer`].
 
+mod coverage;
 mod disagreement;
 mod engine;
 mod query;
 mod rank;
 mod synonyms;
+mod topics;
 mod types;
 mod words;
 
+pub use coverage::{cover, Coverage, Evidence};
 pub use engine::{answer_with, Engine, Snapshot, MAX_FACTS};
 pub use query::{plan, Alternative, Concept, Lexicon, Origin, QueryPlan, MAX_QUERY_CHARS};
-pub use rank::{is_answer, measure_fit, score, MeasureFit, Signals};
+pub use rank::{is_answer, measure_fit, score, MeasureFit, Signals, MIN_COVERAGE};
 pub use synonyms::SynonymTable;
+pub use topics::{TopicCache, Topics};
 pub use types::{Answer, Citation, CitedFact, Command, Disagreement, Highlight};

@@ -68,6 +68,10 @@ pub struct Concept {
     /// Names an entity (a capitalised name, a model number, a rare word): an answer that does
     /// not mention it answers another question.
     pub key: bool,
+    /// Written in capitals ("FDI"): may be spelled out in the text.
+    pub acronym: bool,
+    /// For a model number ("5" in "PlayStation 5"): the name it must follow.
+    pub model_of: Option<String>,
 }
 
 /// The analysed query.
@@ -77,6 +81,11 @@ pub struct QueryPlan {
     pub concepts: Vec<Concept>,
     /// Quantity kinds the query asks for (empty: any).
     pub measures: Vec<QuantityKind>,
+    /// What the figure should count or measure: the word after "how many", else the
+    /// query's measure words ("viewers", "revenue"), with their synonyms. Analysed terms.
+    pub focus: Vec<String>,
+    /// True when the focus comes from an explicit "how many/much X" question.
+    pub focus_asked: bool,
 }
 
 struct Word {
@@ -152,6 +161,8 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
                 alternatives,
                 weight,
                 key: false,
+                acronym: false,
+                model_of: None,
             });
             i += m.len;
             continue;
@@ -204,23 +215,92 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         let common = (df as f32) / n > 0.02;
         let capitalised = word.original.chars().any(char::is_uppercase)
             && !(i == 0 && is_plain_capitalised(&word.original) && common);
-        // A number right after a name is part of it ("PlayStation 5", "Halo 2").
-        let model_number = is_number && i > 0 && words[i - 1].original.chars().any(char::is_uppercase);
-        let weight = if df == 0 && alternatives.len() == 1 {
-            idf(&word.term)
-        } else {
-            idf(&word.term).min(idf_of_best(&alternatives, &idf))
-        };
-        let rare = (df as f32) / n < 0.002;
+        // A number right after a name is part of it ("PlayStation 5", "Halo 2"), but a year
+        // after a month is a date.
+        let previous = i.checked_sub(1).map(|p| &words[p]);
+        let model_number = is_number
+            && !is_year(&word.term)
+            && previous.is_some_and(|p| p.original.chars().any(char::is_uppercase) && !is_month(&p.term));
+        let weight = idf(&word.term).min(idf_of_best(&alternatives, &idf));
+        // A word the knowledge base has never seen, with no correction, names something it
+        // does not know about.
+        let unknown = df == 0 && alternatives.len() == 1;
         concepts.push(Concept {
             text: word.original.clone(),
             alternatives,
             weight,
-            key: (capitalised || model_number || rare) && measure_kinds(&lower[i]).is_none(),
+            key: (capitalised || model_number || unknown) && measure_kinds(&lower[i]).is_none(),
+            acronym: acronym && (3..=5).contains(&word.original.chars().count()),
+            model_of: previous.filter(|_| model_number).map(|p| p.term.clone()),
         });
         i += 1;
     }
-    QueryPlan { concepts, measures }
+    let (focus, focus_asked) = focus_terms(&lower, &concepts);
+    QueryPlan {
+        concepts,
+        measures,
+        focus,
+        focus_asked,
+    }
+}
+
+/// The terms of the noun phrase right after "how many/much", else of the last measure word.
+fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool) {
+    let terms_of = |concept: &Concept| -> Vec<String> {
+        concept
+            .alternatives
+            .iter()
+            .filter(|a| a.terms.len() == 1)
+            .map(|a| a.terms[0].clone())
+            .collect()
+    };
+    // The noun phrase after "how many" is what the figure counts: "how many defence
+    // department staff were ..." focuses on all three words.
+    let how = lower
+        .windows(2)
+        .position(|w| w[0] == "how" && (w[1] == "many" || w[1] == "much"));
+    if let Some(at) = how {
+        let phrase: Vec<&str> = lower[at + 2..]
+            .iter()
+            .map(String::as_str)
+            .take_while(|w| !is_stopword(w))
+            .collect();
+        let focus: Vec<String> = concepts
+            .iter()
+            .filter(|c| c.text.to_lowercase().split(' ').any(|t| phrase.contains(&t)))
+            .flat_map(terms_of)
+            .collect();
+        if !focus.is_empty() {
+            return (focus, true);
+        }
+    }
+    // In a topic like "India phone games revenue" the last measure word is the head noun:
+    // the figure is revenue, not a count of games.
+    let measured = concepts
+        .iter()
+        .rev()
+        .find(|c| {
+            c.text
+                .to_lowercase()
+                .split(' ')
+                .any(|t| measure_kinds(t).is_some())
+        })
+        .map(terms_of)
+        .unwrap_or_default();
+    (measured, false)
+}
+
+fn is_year(term: &str) -> bool {
+    term.len() == 4 && term.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+fn is_month(term: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "januari", "january", "februari", "february", "march", "april", "may", "june", "juli", "july",
+        "august", "septemb", "october", "novemb", "decemb", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec",
+    ];
+    MONTHS.contains(&term)
 }
 
 fn is_plain_capitalised(word: &str) -> bool {

@@ -45,6 +45,12 @@ pub struct Signals {
     pub keys: usize,
     /// Key concepts found nowhere in the sentence's article.
     pub missing_keys: usize,
+    /// Model numbers of the query ("PlayStation 5") not stated right after their name.
+    pub missing_models: usize,
+    /// A quantity counts the very thing the query names ("passengers").
+    pub unit_fit: bool,
+    /// The query asked "how many/much X" explicitly, so counting X matters more.
+    pub focus_asked: bool,
     /// Measure fit.
     pub measure: MeasureFit,
     /// 1-based paragraph number (lead paragraphs carry the headline figures).
@@ -52,7 +58,9 @@ pub struct Signals {
 }
 
 /// The ranking score: coverage of the query first, then sentence and article relevance, then
-/// the measure asked for, with a slight preference for the lead of an article.
+/// whether the figure is of the kind asked for and counts what was asked about, with a slight
+/// preference for the lead of an article. Each missing name or model number costs more than
+/// any relevance can earn back.
 pub fn score(s: &Signals) -> f32 {
     let measure = match s.measure {
         MeasureFit::Fits => 0.25,
@@ -60,16 +68,25 @@ pub fn score(s: &Signals) -> f32 {
         MeasureFit::Misfits => -0.1,
         MeasureFit::NoQuantity => -0.3,
     };
+    let unit = match (s.unit_fit, s.focus_asked) {
+        (true, true) => 0.5,
+        (true, false) => 0.3,
+        (false, _) => 0.0,
+    };
     let lead = if s.paragraph <= 2 { 0.04 } else { 0.0 };
-    let missing = s.missing_keys as f32 * 0.5;
-    1.0 * s.coverage
+    let missing = (s.missing_keys + s.missing_models) as f32 * 0.5;
+    s.coverage
         + 0.5 * s.sentence_coverage
-        + 0.35 * s.sentence_bm25
+        + 0.25 * s.sentence_bm25
         + 0.3 * s.article_bm25
         + measure
+        + unit
         + lead
         - missing
 }
+
+/// Least share of the query the best fact must cover to be shown as an answer.
+pub const MIN_COVERAGE: f32 = 0.4;
 
 /// Keys that may be missing before a fact no longer answers the query: none for one or two
 /// names, one in three beyond (a typo in a long title should not lose the answer).
@@ -80,7 +97,10 @@ pub fn allowed_missing_keys(keys: usize) -> usize {
 /// Whether the best candidate is good enough to show as an answer rather than "no matching
 /// fact": it must mention the query's names and cover most of what was asked.
 pub fn is_answer(s: &Signals) -> bool {
-    s.missing_keys <= allowed_missing_keys(s.keys) && s.coverage >= 0.5 && s.measure != MeasureFit::NoQuantity
+    s.missing_keys <= allowed_missing_keys(s.keys)
+        && s.missing_models == 0
+        && s.coverage >= MIN_COVERAGE
+        && s.measure != MeasureFit::NoQuantity
 }
 
 #[cfg(test)]
@@ -95,6 +115,9 @@ mod tests {
             sentence_coverage: 0.5,
             keys: 1,
             missing_keys: 0,
+            missing_models: 0,
+            unit_fit: false,
+            focus_asked: false,
             measure: MeasureFit::NotAsked,
             paragraph: 3,
         }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
+use factbot::answer::{Command, MAX_FACTS};
 use factbot::eval::{parse_cases, run_case, summarise, verdict, Verdict};
 
 use crate::Paths;
@@ -59,12 +60,47 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
                     case.expect_any
                 );
             }
+            // Re-ask with a deep list to show where the expected fact ranked, and why.
+            let command = if case.command == "ask" {
+                Command::Ask
+            } else {
+                Command::Stat
+            };
+            let deep = engine.answer(command, &case.query, MAX_FACTS)?;
+            let signals = |i: usize| {
+                deep.facts.get(i).map_or_else(String::new, |f| {
+                    format!(
+                        "score {:.3} {}",
+                        f.score,
+                        serde_json::to_string(&f.signals).unwrap_or_default()
+                    )
+                })
+            };
             match output.results.first() {
                 Some(first) if !output.no_answer => {
                     eprintln!("    first:    {} — {}", first.source, first.text)
                 }
                 Some(first) => eprintln!("    refused;  nearest {} — {}", first.source, first.text),
                 None => eprintln!("    refused with nothing near"),
+            }
+            if !deep.facts.is_empty() {
+                eprintln!("              {}", signals(0));
+            }
+            let expected = deep.facts.iter().position(|f| {
+                case.article
+                    .as_deref()
+                    .is_none_or(|a| a.contains(' ') || a == f.citation.article.as_str())
+                    && case.expect_any.iter().any(|e| f.text.contains(e.as_str()))
+            });
+            match expected {
+                Some(rank) => eprintln!(
+                    "    expected at rank {}: {}\n              {}",
+                    rank + 1,
+                    deep.facts[rank].text,
+                    signals(rank)
+                ),
+                None if !case.expect_none => eprintln!("    expected fact not in the top {MAX_FACTS}"),
+                None => {}
             }
         }
     }

@@ -5,6 +5,7 @@ pub mod bench;
 pub mod check;
 pub mod eval;
 pub mod index;
+pub mod serve;
 
 use std::path::{Path, PathBuf};
 
@@ -14,10 +15,11 @@ use factbot::index::{sync, DataDir, SyncOptions, SyncOutcome};
 
 use crate::Paths;
 
-/// Logs go to stderr, filtered by `RUST_LOG` (default: warnings only for CLI use).
-pub fn init_logging() {
+/// Logs go to stderr, filtered by `RUST_LOG` (default: warnings only for CLI use, `info` for
+/// the bot so each command leaves a line).
+pub fn init_logging(default: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::{DocSetCollector, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery, TermSetQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{
     DocAddress, DocSet, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term, TERMINATED,
@@ -238,6 +238,42 @@ impl KnowledgeIndex {
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
             (Occur::Must, self.filter(self.kind_term(kind::SENTENCE))),
+            (Occur::Must, Box::new(self.terms_query(self.fields.text, terms))),
+        ];
+        if facts_only {
+            clauses.push((
+                Occur::Must,
+                self.filter(Term::from_field_u64(self.fields.is_fact, 1)),
+            ));
+        }
+        let searcher = self.searcher();
+        let top = searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(limit))?;
+        top.into_iter()
+            .map(|(score, address)| self.sentence_hit(&searcher, address, score))
+            .collect()
+    }
+
+    /// Like [`Self::search_sentences`], restricted to the given articles: scores the
+    /// sentences of the best articles even when they rank low corpus-wide.
+    pub fn search_sentences_in(
+        &self,
+        terms: &[WeightedTerm],
+        articles: &[&ArticleId],
+        facts_only: bool,
+        limit: usize,
+    ) -> Result<Vec<SentenceHit>, IndexError> {
+        if terms.is_empty() || articles.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let ids = articles
+            .iter()
+            .map(|a| Term::from_field_text(self.fields.article_id, a.as_str()));
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, self.filter(self.kind_term(kind::SENTENCE))),
+            (
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(Box::new(TermSetQuery::new(ids)), 0.0)),
+            ),
             (Occur::Must, Box::new(self.terms_query(self.fields.text, terms))),
         ];
         if facts_only {

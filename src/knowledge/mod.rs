@@ -15,4 +15,6 @@ pub use loader::{
     load_dir, parse_article, read_file, scan_dir, KnowledgeError, LoadOptions, LoadReport, SourceFile,
     DEFAULT_MAX_FILE_BYTES,
 };
-pub use synonyms::{load_synonyms, parse_synonyms, SynonymGroup, Synonyms, SYNONYMS_FILE};
+pub use synonyms::{
+    default_synonyms, load_synonyms, parse_synonyms, SynonymGroup, Synonyms, DEFAULT_SYNONYMS, SYNONYMS_FILE,
+};

@@ -31,12 +31,26 @@ pub struct Synonyms {
     pub groups: Vec<SynonymGroup>,
 }
 
-/// Reads `synonyms.toml` from the knowledge folder; a missing file means no synonyms.
+/// The general-language synonyms bundled with factbot (the project's own
+/// `knowledge/synonyms.toml`), used for knowledge folders that have no synonyms file.
+pub const DEFAULT_SYNONYMS: &str = include_str!("../../knowledge/synonyms.toml");
+
+/// The bundled default synonyms.
+pub fn default_synonyms() -> Synonyms {
+    parse_synonyms(
+        Path::new("(built-in synonyms)"),
+        DEFAULT_SYNONYMS,
+        &mut Vec::new(),
+    )
+}
+
+/// Reads `synonyms.toml` from the knowledge folder; a folder without one gets the bundled
+/// general-language defaults, so paraphrases work on any corpus out of the box.
 pub fn load_synonyms(knowledge_dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Synonyms {
     let path = knowledge_dir.join(SYNONYMS_FILE);
     match std::fs::read_to_string(&path) {
         Ok(text) => parse_synonyms(Path::new(SYNONYMS_FILE), &text, diagnostics),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Synonyms::default(),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => default_synonyms(),
         Err(err) => {
             diagnostics.push(Diagnostic::error(
                 Path::new(SYNONYMS_FILE),
@@ -127,6 +141,14 @@ mod tests {
         assert_eq!(names, vec!["z", "viewers"]);
         let lines: Vec<_> = diags.iter().map(|d| d.line).collect();
         assert_eq!(lines, vec![Some(4), Some(3)]);
+    }
+
+    #[test]
+    fn bundled_defaults_parse_cleanly() {
+        let mut diags = Vec::new();
+        let synonyms = parse_synonyms(Path::new("synonyms.toml"), DEFAULT_SYNONYMS, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(synonyms.groups.len() >= 20);
     }
 
     #[test]
