@@ -131,6 +131,7 @@ pub fn sync(
         previous.as_ref().map(|(_, m)| m),
         synonyms_stamp.as_ref(),
     );
+    let mut checked: Option<KnowledgeIndex> = None;
     let full_reason = match (&previous, options.mode) {
         (_, SyncMode::Full) => Some("full rebuild requested".to_string()),
         (None, _) => Some("no index yet".to_string()),
@@ -139,7 +140,11 @@ pub fn sync(
             m.schema_version
         )),
         (Some((dir, _)), _) => match KnowledgeIndex::open(dir, synonyms.clone()) {
-            Ok(_) => None,
+            Ok(index) => {
+                // Kept: opening reads every article's metadata, too slow to do twice.
+                checked = Some(index);
+                None
+            }
             Err(err) => Some(format!("index could not be opened ({err})")),
         },
     };
@@ -148,6 +153,8 @@ pub fn sync(
         let (dir, manifest) = previous.expect("previous generation exists when no rebuild is needed");
         let index = if serving == Some(dir.as_path()) {
             None
+        } else if let Some(index) = checked {
+            Some(index)
         } else {
             Some(KnowledgeIndex::open(&dir, synonyms)?)
         };
