@@ -44,7 +44,7 @@ pub fn generate(out: &Path, articles: usize, seed: u64) -> Result<Generated, Ben
     }
     if out.exists() {
         // Only ever delete a folder this generator wrote.
-        if !out.join(MARKER_FILE).exists() && fs::read_dir(out).map_or(false, |mut d| d.next().is_some()) {
+        if !out.join(MARKER_FILE).exists() && fs::read_dir(out).is_ok_and(|mut d| d.next().is_some()) {
             return Err(BenchError::Usage(format!(
                 "{} is not empty and was not written by `factbot bench generate`",
                 out.display()
@@ -278,7 +278,7 @@ fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (k, ch) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
