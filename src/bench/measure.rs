@@ -117,6 +117,11 @@ pub struct Memory {
     pub vm_hwm_kb: u64,
     /// Resident set now (VmRSS).
     pub vm_rss_kb: u64,
+    /// Of the resident set: heap and other private memory (RssAnon).
+    pub rss_anon_kb: u64,
+    /// Of the resident set: mapped files, here mostly the index's mmap (RssFile); the kernel
+    /// can drop these pages under pressure.
+    pub rss_file_kb: u64,
 }
 
 /// Reads VmHWM and VmRSS; zeros where `/proc` is unavailable (not Linux).
@@ -132,6 +137,8 @@ pub fn own_memory() -> Memory {
     Memory {
         vm_hwm_kb: field("VmHWM:"),
         vm_rss_kb: field("VmRSS:"),
+        rss_anon_kb: field("RssAnon:"),
+        rss_file_kb: field("RssFile:"),
     }
 }
 

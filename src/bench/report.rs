@@ -42,6 +42,10 @@ pub struct SizeReport {
     pub serve_hwm_mb: f64,
     /// Resident memory of that process after answering, MB.
     pub serve_rss_mb: f64,
+    /// Of that: heap (RssAnon), MB.
+    pub serve_anon_mb: f64,
+    /// Of that: mapped index files (RssFile), MB.
+    pub serve_file_mb: f64,
     /// Index generation size on disk, MB.
     pub index_mb: f64,
     /// Sync after editing one file, while serving: seconds.
@@ -188,13 +192,13 @@ pub fn verdicts(reports: &[SizeReport], corpus_labels: &[String]) -> Vec<Verdict
 /// The reports as a Markdown table, one row per run.
 pub fn table(reports: &[SizeReport]) -> String {
     let mut out = String::from(
-        "| run | articles | text MB | build s | MB/s | articles/s | open+answer ms | stat p50/p99/max ms | ask p50/p99/max ms | answered | answers/s (2 thr) | serve HWM MB | index MB | reload 1 file s |\n\
+        "| run | articles | text MB | build s | MB/s | articles/s | open+answer ms | stat p50/p99/max ms | ask p50/p99/max ms | answered | answers/s (2 thr) | serve HWM MB (RSS anon+file) | index MB | reload 1 file s |\n\
          |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     for r in reports {
         let _ = writeln!(
             out,
-            "| {} | {} | {:.1} | {:.2} | {:.1} | {:.0} | {:.0} | {:.2} / {:.2} / {:.2} | {:.2} / {:.2} / {:.2} | {:.0}% | {:.0} | {:.0} | {:.0} | {:.3} |",
+            "| {} | {} | {:.1} | {:.2} | {:.1} | {:.0} | {:.0} | {:.2} / {:.2} / {:.2} | {:.2} / {:.2} / {:.2} | {:.0}% | {:.0} | {:.0} ({:.0}+{:.0}) | {:.0} | {:.3} |",
             r.label,
             r.articles,
             r.text_mb,
@@ -211,6 +215,8 @@ pub fn table(reports: &[SizeReport]) -> String {
             r.answered_share * 100.0,
             r.answers_per_s,
             r.serve_hwm_mb,
+            r.serve_anon_mb,
+            r.serve_file_mb,
             r.index_mb,
             r.reload_1_file_s,
         );

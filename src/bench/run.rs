@@ -158,6 +158,8 @@ fn measure(
         threads: THREADS,
         serve_hwm_mb: probe.memory.vm_hwm_kb as f64 / 1024.0,
         serve_rss_mb: probe.memory.vm_rss_kb as f64 / 1024.0,
+        serve_anon_mb: probe.memory.rss_anon_kb as f64 / 1024.0,
+        serve_file_mb: probe.memory.rss_file_kb as f64 / 1024.0,
         index_mb: dir_size(&generation) as f64 / 1e6,
         reload_1_file_s: reload.as_secs_f64(),
     })
