@@ -7,7 +7,7 @@ use std::sync::Arc;
 use arc_swap::ArcSwap;
 
 use super::coverage::{cover, quantity_counts_focus, Evidence};
-use super::disagreement::find_disagreements;
+use super::disagreement::group_disagreement;
 use super::query::{plan, Lexicon, QueryPlan};
 use super::rank::{is_answer, measure_fit, score, Signals};
 use super::synonyms::SynonymTable;
@@ -183,11 +183,9 @@ pub fn answer_with(
         }
         answer.facts.push(fact);
     }
-    answer.disagreements = if answer.no_answer {
-        Vec::new()
-    } else {
-        find_disagreements(&answer.facts)
-    };
+    if !answer.no_answer {
+        answer.disagreements = group_disagreement(&mut answer.facts, &plan.measures);
+    }
     Ok(answer)
 }
 
@@ -329,7 +327,7 @@ fn cite(article: &ArticleInfo, hit: &SentenceHit, score: f32) -> CitedFact {
             published: meta.published,
             url: meta.url.clone(),
             paragraph: hit.position.paragraph,
-            report: hit.payload.report.clone().or_else(|| meta.report.clone()),
+            report: hit.payload.report.clone(),
         },
         score,
         signals: None,

@@ -6,7 +6,7 @@ use crate::facts::QuantityKind;
 use crate::index::{analyze, WeightedTerm};
 
 use super::synonyms::SynonymTable;
-use super::words::{is_stopword, measure_kinds, question_kinds};
+use super::words::{ends_noun_phrase, is_stopword, measure_kinds, question_kinds};
 
 /// Longest query the engine reads; the rest is ignored (Discord allows 6,000 characters).
 pub const MAX_QUERY_CHARS: usize = 500;
@@ -137,6 +137,7 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
     };
 
     let mut concepts = Vec::new();
+    let mut unknown_words: Vec<String> = Vec::new();
     let mut i = 0;
     while i < words.len() && concepts.len() < MAX_CONCEPTS {
         if let Some(m) = synonym_matches.iter().find(|m| m.start == i) {
@@ -179,22 +180,27 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
             terms: vec![word.term.clone()],
             origin: Origin::Exact,
         }];
-        if let Some(next) = words.get(i + 1) {
-            let joined = format!("{}{}", word.term, next.term);
-            if lexicon.article_frequency(&joined) > 0 {
-                alternatives.push(Alternative {
-                    terms: vec![joined],
-                    origin: Origin::Compound,
-                });
-            }
-        }
-        if i > 0 {
-            let joined = format!("{}{}", words[i - 1].term, word.term);
-            if lexicon.article_frequency(&joined) > 0 {
-                alternatives.push(Alternative {
-                    terms: vec![joined],
-                    origin: Origin::Compound,
-                });
+        // Two words the text may write as one: "Time Warner" / "TimeWarner", "web pages" /
+        // "webpages". Joined as typed, then analysed like the index does.
+        for (first, second) in [(i.checked_sub(1), Some(i)), (Some(i), Some(i + 1))] {
+            let (Some(first), Some(second)) = (first, second) else {
+                continue;
+            };
+            let (Some(a), Some(b)) = (words.get(first), words.get(second)) else {
+                continue;
+            };
+            if let Some(joined) = analyze(&format!("{}{}", a.original, b.original))
+                .into_iter()
+                .next()
+            {
+                if lexicon.article_frequency(&joined.term) > 0
+                    && !alternatives.iter().any(|x| x.terms == [joined.term.clone()])
+                {
+                    alternatives.push(Alternative {
+                        terms: vec![joined.term],
+                        origin: Origin::Compound,
+                    });
+                }
             }
         }
         let is_number = word.term.chars().all(|c| c.is_ascii_digit());
@@ -225,6 +231,9 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         // A word the knowledge base has never seen, with no correction, names something it
         // does not know about.
         let unknown = df == 0 && alternatives.len() == 1;
+        if unknown {
+            unknown_words.push(word.original.clone());
+        }
         concepts.push(Concept {
             text: word.original.clone(),
             alternatives,
@@ -234,6 +243,24 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
             model_of: previous.filter(|_| model_number).map(|p| p.term.clone()),
         });
         i += 1;
+    }
+    // An unseen word has the largest possible IDF; as a key it already vetoes answers, so in
+    // coverage it should weigh like the query's most specific known word, not drown the rest.
+    let known_max = concepts
+        .iter()
+        .filter(|c| !unknown_words.contains(&c.text))
+        .map(|c| c.weight)
+        .fold(0.0, f32::max);
+    // An unseen lowercase word beside capitalised names is more likely a paraphrase
+    // ("leakage") than a name; it stays a key only in all-lowercase queries ("iphone sales").
+    let has_capitalised_key = concepts
+        .iter()
+        .any(|c| c.key && !unknown_words.contains(&c.text) && c.text.chars().any(char::is_uppercase));
+    for concept in concepts.iter_mut().filter(|c| unknown_words.contains(&c.text)) {
+        concept.weight = if known_max > 0.0 { known_max } else { 1.0 };
+        if has_capitalised_key && !concept.text.chars().any(char::is_uppercase) {
+            concept.key = false;
+        }
     }
     let (focus, focus_asked) = focus_terms(&lower, &concepts);
     QueryPlan {
@@ -247,12 +274,16 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
 /// The terms of the noun phrase right after "how many/much", else of the last measure word.
 fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool) {
     let terms_of = |concept: &Concept| -> Vec<String> {
-        concept
+        // Every word of every alternative: "people watch" lets "270 million people" count
+        // as viewers.
+        let mut terms: Vec<String> = concept
             .alternatives
             .iter()
-            .filter(|a| a.terms.len() == 1)
-            .map(|a| a.terms[0].clone())
-            .collect()
+            .flat_map(|a| a.terms.iter().cloned())
+            .collect();
+        terms.sort();
+        terms.dedup();
+        terms
     };
     // The noun phrase after "how many" is what the figure counts: "how many defence
     // department staff were ..." focuses on all three words.
@@ -263,7 +294,7 @@ fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool) {
         let phrase: Vec<&str> = lower[at + 2..]
             .iter()
             .map(String::as_str)
-            .take_while(|w| !is_stopword(w))
+            .take_while(|w| !is_stopword(w) && !ends_noun_phrase(w))
             .collect();
         let focus: Vec<String> = concepts
             .iter()

@@ -99,6 +99,8 @@ pub fn allowed_missing_keys(keys: usize) -> usize {
 pub fn is_answer(s: &Signals) -> bool {
     s.missing_keys <= allowed_missing_keys(s.keys)
         && s.missing_models == 0
+        // "How many people watch ..." is not answered by a count of views.
+        && (s.unit_fit || !s.focus_asked)
         && s.coverage >= MIN_COVERAGE
         && s.measure != MeasureFit::NoQuantity
 }

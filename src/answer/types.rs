@@ -43,7 +43,7 @@ pub struct Citation {
     pub url: Option<String>,
     /// 1-based paragraph number of the fact.
     pub paragraph: usize,
-    /// The underlying report: named in the sentence, else in the article's metadata.
+    /// The underlying report the sentence attributes its figure to.
     pub report: Option<String>,
 }
 

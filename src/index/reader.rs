@@ -146,6 +146,7 @@ impl KnowledgeIndex {
             articles: HashMap::new(),
         };
         this.articles = this.load_articles()?;
+        this.check_sentence_payload()?;
         Ok(this)
     }
 
@@ -171,6 +172,21 @@ impl KnowledgeIndex {
             );
         }
         Ok(articles)
+    }
+
+    /// Reads one sentence document, so an index whose stored payloads this build cannot read
+    /// is found at open (and rebuilt) rather than failing every answer.
+    fn check_sentence_payload(&self) -> Result<(), IndexError> {
+        let searcher = self.searcher();
+        let query = TermQuery::new(self.kind_term(kind::SENTENCE), IndexRecordOption::Basic);
+        if let Some((_, address)) = searcher
+            .search(&query, &TopDocs::with_limit(1))?
+            .into_iter()
+            .next()
+        {
+            self.sentence_hit(&searcher, address, 0.0)?;
+        }
+        Ok(())
     }
 
     /// The generation directory.

@@ -63,7 +63,7 @@ fn earnings_finds_profits_and_joined_names() {
 #[test]
 fn typo_in_a_name_still_finds_the_fact() {
     let engine = media_fixture().engine();
-    let answer = engine.stat("Shark Tail DVD sales", 3).expect("answer");
+    let answer = engine.stat("Shrak Tale DVD sales", 3).expect("answer");
     assert!(!answer.no_answer);
     assert!(answer.facts[0].text.contains("$80m"));
 }
