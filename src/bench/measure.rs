@@ -75,11 +75,14 @@ pub fn answer_latencies(
 }
 
 /// Answers per second with `threads` threads sharing one engine, each going through all
-/// queries (alternating `stat` and `ask`) from a different starting point.
-pub fn throughput(engine: &Engine, queries: &[QueryPair], threads: usize) -> Result<f64, BenchError> {
+/// queries (alternating `stat` and `ask`) from a different starting point; and the share of
+/// `threads` cores the process got meanwhile (near 1: the threads ran in parallel; near
+/// 1/threads: they waited, on a lock or for a CPU taken by other work).
+pub fn throughput(engine: &Engine, queries: &[QueryPair], threads: usize) -> Result<(f64, f64), BenchError> {
     if queries.is_empty() {
-        return Ok(0.0);
+        return Ok((0.0, 0.0));
     }
+    let cpu_before = process_cpu_seconds();
     let started = Instant::now();
     let answered: Result<Vec<usize>, BenchError> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
@@ -107,7 +110,22 @@ pub fn throughput(engine: &Engine, queries: &[QueryPair], threads: usize) -> Res
             .collect()
     });
     let total: usize = answered?.iter().sum();
-    Ok(total as f64 / started.elapsed().as_secs_f64())
+    let wall = started.elapsed().as_secs_f64();
+    let cpu = process_cpu_seconds() - cpu_before;
+    Ok((total as f64 / wall, cpu / (wall * threads as f64)))
+}
+
+/// User plus system CPU time of this process so far, from `/proc/self/stat` (0 elsewhere).
+fn process_cpu_seconds() -> f64 {
+    // Linux reports clock ticks of 1/100 s (USER_HZ) on every mainstream architecture.
+    const TICKS_PER_SECOND: f64 = 100.0;
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or(Vec::new(), |(_, rest)| rest.split_whitespace().collect());
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / TICKS_PER_SECOND
 }
 
 /// Memory of this process, in kB, from `/proc/self/status`.
@@ -140,6 +158,14 @@ pub fn own_memory() -> Memory {
         rss_anon_kb: field("RssAnon:"),
         rss_file_kb: field("RssFile:"),
     }
+}
+
+/// The 1-minute load average (0 where `/proc/loadavg` is unavailable).
+pub fn load_average() -> f64 {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0.0)
 }
 
 /// What `factbot bench serve-probe` prints: the memory of a process that only opened the

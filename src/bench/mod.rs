@@ -26,7 +26,9 @@ pub use measure::{
     answer_latencies, own_memory, serve_probe, throughput, Latency, Memory, ProbeReport, QueryPair,
 };
 pub use queries::generate_queries;
-pub use report::{table, verdict_lines, verdicts, Applies, SizeReport, Target, Verdict, TARGETS};
+pub use report::{
+    not_run_lines, table, verdict_lines, verdicts, Applies, SizeReport, Target, Verdict, TARGETS,
+};
 pub use rng::Rng;
 pub use run::{read_queries, run_corpus, run_size, RunConfig};
 

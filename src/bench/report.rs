@@ -38,6 +38,8 @@ pub struct SizeReport {
     pub answers_per_s: f64,
     /// Threads of the throughput measurement.
     pub threads: usize,
+    /// Share of `threads` cores the process used during the throughput measurement.
+    pub throughput_cpu_share: f64,
     /// Peak resident memory of a process serving this index (VmHWM), MB.
     pub serve_hwm_mb: f64,
     /// Resident memory of that process after answering, MB.
@@ -50,6 +52,9 @@ pub struct SizeReport {
     pub index_mb: f64,
     /// Sync after editing one file, while serving: seconds.
     pub reload_1_file_s: f64,
+    /// 1-minute load average when the run started and when it ended; above the core count
+    /// other work competed for the CPU and the timings are pessimistic.
+    pub load_avg: (f64, f64),
 }
 
 /// Which knowledge base a target is about.
@@ -192,13 +197,13 @@ pub fn verdicts(reports: &[SizeReport], corpus_labels: &[String]) -> Vec<Verdict
 /// The reports as a Markdown table, one row per run.
 pub fn table(reports: &[SizeReport]) -> String {
     let mut out = String::from(
-        "| run | articles | text MB | build s | MB/s | articles/s | open+answer ms | stat p50/p99/max ms | ask p50/p99/max ms | answered | answers/s (2 thr) | serve HWM MB (RSS anon+file) | index MB | reload 1 file s |\n\
-         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        "| run | articles | text MB | build s | MB/s | articles/s | open+answer ms | stat p50/p99/max ms | ask p50/p99/max ms | answered | answers/s (2 thr, CPU share) | serve HWM MB (RSS anon+file) | index MB | reload 1 file s | load 1m |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     for r in reports {
         let _ = writeln!(
             out,
-            "| {} | {} | {:.1} | {:.2} | {:.1} | {:.0} | {:.0} | {:.2} / {:.2} / {:.2} | {:.2} / {:.2} / {:.2} | {:.0}% | {:.0} | {:.0} ({:.0}+{:.0}) | {:.0} | {:.3} |",
+            "| {} | {} | {:.1} | {:.2} | {:.1} | {:.0} | {:.0} | {:.2} / {:.2} / {:.2} | {:.2} / {:.2} / {:.2} | {:.0}% | {:.0} ({:.0}%) | {:.0} ({:.0}+{:.0}) | {:.0} | {:.3} | {:.1}→{:.1} |",
             r.label,
             r.articles,
             r.text_mb,
@@ -214,11 +219,14 @@ pub fn table(reports: &[SizeReport]) -> String {
             r.ask.max_ms,
             r.answered_share * 100.0,
             r.answers_per_s,
+            r.throughput_cpu_share * 100.0,
             r.serve_hwm_mb,
             r.serve_anon_mb,
             r.serve_file_mb,
             r.index_mb,
             r.reload_1_file_s,
+            r.load_avg.0,
+            r.load_avg.1,
         );
     }
     out
@@ -237,6 +245,22 @@ pub fn verdict_lines(verdicts: &[Verdict]) -> String {
             v.value,
             v.limit
         );
+    }
+    out
+}
+
+/// Lines naming the targets no run checked, e.g. `NOT RUN stat_p99_ms (needs --sizes 100000)`.
+pub fn not_run_lines(verdicts: &[Verdict]) -> String {
+    let mut out = String::new();
+    for target in TARGETS
+        .iter()
+        .filter(|t| !verdicts.iter().any(|v| v.target == t.name))
+    {
+        let needs = match target.applies {
+            Applies::Articles(n) => format!("--sizes {n}"),
+            Applies::Corpus => "--corpus DIR --cases FILE".to_string(),
+        };
+        let _ = writeln!(out, "NOT RUN {} (needs {needs})", target.name);
     }
     out
 }

@@ -8,7 +8,7 @@ use std::process::{Command as Process, Stdio};
 use std::time::{Duration, Instant};
 
 use super::generate::{article_path, generate};
-use super::measure::{answer_latencies, throughput, ProbeReport, QueryPair};
+use super::measure::{answer_latencies, load_average, throughput, ProbeReport, QueryPair};
 use super::queries::generate_queries;
 use super::report::SizeReport;
 use super::BenchError;
@@ -89,6 +89,7 @@ fn measure(
     edit: &Path,
     queries: &[QueryPair],
 ) -> Result<SizeReport, BenchError> {
+    let load_before = load_average();
     let data_path = config.work_dir.join(format!("index-{label}"));
     if data_path.exists() {
         fs::remove_dir_all(&data_path).map_err(|e| BenchError::io(&data_path, e))?;
@@ -118,7 +119,7 @@ fn measure(
 
     let engine = Engine::new(index);
     let (stat, ask, answered) = answer_latencies(&engine, queries)?;
-    let answers_per_s = throughput(&engine, queries, THREADS)?;
+    let (answers_per_s, cpu_share) = throughput(&engine, queries, THREADS)?;
 
     // Reload as the bot does: sync while serving `generation`, then swap.
     let original = fs::read(edit).map_err(|e| BenchError::io(edit, e))?;
@@ -156,12 +157,14 @@ fn measure(
         answered_share: answered,
         answers_per_s,
         threads: THREADS,
+        throughput_cpu_share: cpu_share,
         serve_hwm_mb: probe.memory.vm_hwm_kb as f64 / 1024.0,
         serve_rss_mb: probe.memory.vm_rss_kb as f64 / 1024.0,
         serve_anon_mb: probe.memory.rss_anon_kb as f64 / 1024.0,
         serve_file_mb: probe.memory.rss_file_kb as f64 / 1024.0,
         index_mb: dir_size(&generation) as f64 / 1e6,
         reload_1_file_s: reload.as_secs_f64(),
+        load_avg: (load_before, load_average()),
     })
 }
 

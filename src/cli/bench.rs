@@ -47,7 +47,7 @@ pub struct GenerateArgs {
 /// Arguments of `bench run`.
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// Synthetic sizes in articles, comma-separated (none when only --corpus is wanted).
+    /// Synthetic sizes in articles, comma-separated (`0` for none, to run only --corpus).
     #[arg(long, value_delimiter = ',', default_value = "1000,10000")]
     pub sizes: Vec<usize>,
     /// Timed queries per run (each asked as `stat` and as `ask`).
@@ -59,7 +59,7 @@ pub struct RunArgs {
     /// Seed of knowledge bases and queries.
     #[arg(long, default_value_t = 6)]
     pub seed: u64,
-    /// Also (or, with --sizes "", only) measure this real corpus folder.
+    /// Also (or, with --sizes 0, only) measure this real corpus folder.
     #[arg(long)]
     pub corpus: Option<PathBuf>,
     /// Cases file (JSON lines) whose queries are used for --corpus.
@@ -149,6 +149,7 @@ fn run_benchmark(args: &RunArgs) -> anyhow::Result<ExitCode> {
         print!("{}", bench::table(&reports));
         println!();
         print!("{}", bench::verdict_lines(&verdicts));
+        print!("{}", bench::not_run_lines(&verdicts));
     }
     Ok(ExitCode::SUCCESS)
 }
