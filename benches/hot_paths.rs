@@ -82,6 +82,8 @@ fn answering(c: &mut Criterion) {
         })
     });
     let engine = Engine::new(index);
+    // 200 answers take about half a second: fewer samples keep the run short.
+    group.sample_size(10);
     group.bench_function("stat_200_queries", |b| {
         b.iter_batched(
             || (),
