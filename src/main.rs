@@ -47,6 +47,8 @@ enum Commands {
     /// Unanswered queries and down-voted answers recorded by the bot, e.g.
     /// `factbot report --since 30d --csv`.
     Report(cli::report::ReportArgs),
+    /// Performance benchmark: synthetic knowledge bases, latency, memory, reload.
+    Bench(cli::bench::BenchArgs),
 }
 
 fn main() -> ExitCode {
@@ -65,6 +67,7 @@ fn main() -> ExitCode {
         Commands::Check(args) => cli::check::run(&args),
         Commands::Eval(args) => cli::eval::run(&args),
         Commands::Report(args) => cli::report::run(&args),
+        Commands::Bench(args) => cli::bench::run(&args),
     };
     match result {
         Ok(code) => code,

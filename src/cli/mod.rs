@@ -1,6 +1,7 @@
 //! Subcommand implementations for the `factbot` binary.
 
 pub mod answer;
+pub mod bench;
 pub mod check;
 pub mod eval;
 pub mod index;
