@@ -252,21 +252,29 @@ impl KnowledgeIndex {
         if terms.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-            (Occur::Must, self.filter(self.kind_term(kind::SENTENCE))),
-            (Occur::Must, Box::new(self.terms_query(self.fields.text, terms))),
-        ];
-        if facts_only {
-            clauses.push((
-                Occur::Must,
-                self.filter(Term::from_field_u64(self.fields.is_fact, 1)),
-            ));
-        }
+        // A pure disjunction over the sentence field (only sentence documents have it) lets
+        // tantivy skip blocks that cannot reach the top (block-max WAND); required filters
+        // would make it score every matching sentence. Facts are kept afterwards by their
+        // fast field, from a deeper list, before any stored document is read.
+        let depth = if facts_only { limit * 4 } else { limit };
         let searcher = self.searcher();
-        let top = searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(limit))?;
-        top.into_iter()
-            .map(|(score, address)| self.sentence_hit(&searcher, address, score))
-            .collect()
+        let top = searcher.search(&self.terms_query(self.fields.text, terms), &TopDocs::with_limit(depth))?;
+        let mut hits = Vec::with_capacity(limit);
+        for (score, address) in top {
+            if hits.len() >= limit {
+                break;
+            }
+            if facts_only && !self.is_fact(&searcher, address)? {
+                continue;
+            }
+            hits.push(self.sentence_hit(&searcher, address, score)?);
+        }
+        Ok(hits)
+    }
+
+    fn is_fact(&self, searcher: &Searcher, address: DocAddress) -> Result<bool, IndexError> {
+        let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("is_fact")?;
+        Ok(column.first(address.doc_id) == Some(1))
     }
 
     /// Like [`Self::search_sentences`], restricted to the given articles: scores the
