@@ -45,6 +45,14 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         "{} article(s), {facts} fact(s); {errors} error(s), {warnings} warning(s)",
         report.articles.len()
     );
+    // A folder with no article would start an empty bot: that is an error, not a pass.
+    if report.articles.is_empty() {
+        println!(
+            "{}: error: no articles (supported: .md with front matter, .txt, .html, .pdf)",
+            knowledge.display()
+        );
+        return Ok(ExitCode::from(1));
+    }
     Ok(if errors > 0 {
         ExitCode::from(1)
     } else {

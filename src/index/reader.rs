@@ -258,7 +258,10 @@ impl KnowledgeIndex {
         // fast field, from a deeper list, before any stored document is read.
         let depth = if facts_only { limit * 4 } else { limit };
         let searcher = self.searcher();
-        let top = searcher.search(&self.terms_query(self.fields.text, terms), &TopDocs::with_limit(depth))?;
+        let top = searcher.search(
+            &self.terms_query(self.fields.text, terms),
+            &TopDocs::with_limit(depth),
+        )?;
         let mut hits = Vec::with_capacity(limit);
         for (score, address) in top {
             if hits.len() >= limit {
@@ -273,7 +276,10 @@ impl KnowledgeIndex {
     }
 
     fn is_fact(&self, searcher: &Searcher, address: DocAddress) -> Result<bool, IndexError> {
-        let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("is_fact")?;
+        let column = searcher
+            .segment_reader(address.segment_ord)
+            .fast_fields()
+            .u64("is_fact")?;
         Ok(column.first(address.doc_id) == Some(1))
     }
 

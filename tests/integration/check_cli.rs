@@ -133,3 +133,15 @@ fn bad_options_name_the_option() {
         .code(2)
         .stderr(predicate::str::contains("/definitely/not/here"));
 }
+
+#[test]
+fn check_fails_on_a_folder_without_articles() {
+    let f = Fixture::new();
+    f.write("README.md", "# Only documentation here\n");
+    factbot()
+        .args(["check", "--knowledge"])
+        .arg(f.knowledge())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error: no articles"));
+}
