@@ -4,8 +4,8 @@
 use crate::answer::{Answer, CitedFact, Disagreement};
 use crate::feedback::Vote;
 use crate::render::discord::{
-    escape_markdown, limits, render_answer, render_answer_from, truncate, ActionRow, Button, DiscordMessage,
-    Embed, EmbedFooter, ANSWER_COLOUR,
+    escape_markdown, head, limits, render_answer, render_answer_from, tail, truncate, ActionRow, Button,
+    DiscordMessage, Embed, EmbedFooter, ANSWER_COLOUR,
 };
 
 use super::custom_id::{Action, AnswerRef};
@@ -226,24 +226,6 @@ pub fn render_passages(items: &[PassageItem<'_>]) -> DiscordMessage {
     }
     .fit()
     .ephemeral()
-}
-
-fn tail(text: &str, max: usize) -> String {
-    let count = text.chars().count();
-    if count <= max {
-        return text.to_string();
-    }
-    let start = text.char_indices().nth(count - max).map_or(0, |(i, _)| i);
-    let from = text[start..].find(' ').map_or(start, |i| start + i + 1);
-    format!("…{}", &text[from..])
-}
-
-fn head(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        truncate(text, max)
-    }
 }
 
 #[cfg(test)]

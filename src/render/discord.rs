@@ -10,7 +10,7 @@ mod text;
 
 use serde::Serialize;
 
-pub use answer::{render_answer, render_answer_from, ANSWER_COLOUR};
+pub use answer::{head, render_answer, render_answer_from, tail, ANSWER_COLOUR};
 pub use pages::{
     parse_sources_button_id, render_help, render_notice, render_sources, sources_button_id, SourceEntry,
     SourcesPage, SOURCES_PER_PAGE,

@@ -110,7 +110,7 @@ fn fact_line(command: Command, n: usize, fact: &CitedFact) -> String {
 }
 
 /// The last `max` characters of `text`, starting at a word, with a leading ellipsis.
-fn tail(text: &str, max: usize) -> String {
+pub fn tail(text: &str, max: usize) -> String {
     let count = text.chars().count();
     if count <= max {
         return text.to_string();
@@ -121,7 +121,7 @@ fn tail(text: &str, max: usize) -> String {
 }
 
 /// The first `max` characters of `text`, ending at a word, with a trailing ellipsis.
-fn head(text: &str, max: usize) -> String {
+pub fn head(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
     }
