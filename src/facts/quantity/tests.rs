@@ -1,0 +1,244 @@
+//! Table tests for the quantity parser: real-world forms, non-quantities, periods.
+use super::*;
+
+/// Expected quantity: span text, kind, value, unit ("" for none), approximate.
+type Want = (&'static str, QuantityKind, f64, &'static str, bool);
+
+const T: f64 = 100.0 / 3.0;
+
+#[rustfmt::skip]
+const CASES: &[(&str, &[Want])] = &[
+    // Plain numbers, separators, decimals.
+    ("It cost 1,200 pounds.", &[("1,200 pounds", K::Money, 1200.0, "GBP", false)]),
+    ("Inflation was 1.2 in the spring.", &[("1.2", K::Number, 1.2, "", false)]),
+    ("The total was 900,000.", &[("900,000", K::Number, 9e5, "", false)]),
+    ("About 3,300 people were evacuated.", &[("3,300", K::Count, 3300.0, "people", true)]),
+    ("The 2,225 articles were read.", &[("2,225", K::Count, 2225.0, "articles", false)]),
+    ("It added 12 new jobs.", &[("12", K::Count, 12.0, "jobs", false)]),
+    // Percentages.
+    ("Rates rose by 0.0051%.", &[("0.0051%", K::Percent, 0.0051, "", false)]),
+    ("Sales rose 40% and turnout was 76%.", &[("40%", K::Percent, 40.0, "", false), ("76%", K::Percent, 76.0, "", false)]),
+    ("Profits fell 40 per cent.", &[("40 per cent", K::Percent, 40.0, "", false)]),
+    ("It grew 40 percent.", &[("40 percent", K::Percent, 40.0, "", false)]),
+    ("The share fell to almost 23%.", &[("23%", K::Percent, 23.0, "", true)]),
+    ("Up to 75% of staff could leave.", &[("75%", K::Percent, 75.0, "", true)]),
+    ("The chip is 9% smaller.", &[("9%", K::Percent, 9.0, "", false)]),
+    ("GDP grew 2.5 percentage points.", &[("2.5 percentage points", K::Percent, 2.5, "point", false)]),
+    ("营收增长了百分之四十。", &[("百分之四十", K::Percent, 40.0, "", false)]),
+    ("逾百分之三十三点三的用户", &[("百分之三十三点三", K::Percent, 33.3, "", true)]),
+    ("利润增长40％。", &[("40％", K::Percent, 40.0, "", false)]),
+    // Scales and money.
+    ("It affects 270 million people.", &[("270 million", K::Count, 2.7e8, "people", false)]),
+    ("The firm raised 2.7bn and then 2.7 billion.", &[("2.7bn", K::Count, 2.7e9, "", false), ("2.7 billion", K::Count, 2.7e9, "", false)]),
+    ("Some 45 million watched.", &[("45 million", K::Count, 4.5e7, "", true)]),
+    ("It lost £600m last year.", &[("£600m", K::Money, 6e8, "GBP", false)]),
+    ("Revenue hit $1.13bn.", &[("$1.13bn", K::Money, 1.13e9, "USD", false)]),
+    ("It paid $639m and $9.4 billion.", &[("$639m", K::Money, 6.39e8, "USD", false), ("$9.4 billion", K::Money, 9.4e9, "USD", false)]),
+    ("The fund got 5.45m Euros.", &[("5.45m Euros", K::Money, 5.45e6, "EUR", false)]),
+    ("It will cost 7.5bn euros, not 20m euros.", &[("7.5bn euros", K::Money, 7.5e9, "EUR", false), ("20m euros", K::Money, 2e7, "EUR", false)]),
+    ("A loan of 1bn CFA francs.", &[("1bn CFA francs", K::Money, 1e9, "CFA", false)]),
+    ("The project costs Rs 500 crore.", &[("Rs 500 crore", K::Money, 5e9, "INR", false)]),
+    ("The EU fined it €3bn.", &[("€3bn", K::Money, 3e9, "EUR", false)]),
+    ("Exports hit ¥100bn.", &[("¥100bn", K::Money, 1e11, "JPY", false)]),
+    ("Sales reached 50.44 billion yuan.", &[("50.44 billion yuan", K::Money, 5.044e10, "CNY", false)]),
+    ("It spent $178 million.", &[("$178 million", K::Money, 1.78e8, "USD", false)]),
+    ("HK$5bn and US$2m", &[("HK$5bn", K::Money, 5e9, "HKD", false), ("US$2m", K::Money, 2e6, "USD", false)]),
+    ("He left half a million pounds.", &[("half a million pounds", K::Money, 5e5, "GBP", false)]),
+    ("用户达2.7亿。", &[("2.7亿", K::Count, 2.7e8, "", false)]),
+    ("新增3万人。", &[("3万", K::Count, 3e4, "人", false)]),
+    ("营收505亿元。", &[("505亿元", K::Money, 5.05e10, "CNY", false)]),
+    ("净利润634.3亿元，增长10.74亿。", &[("634.3亿元", K::Money, 6.343e10, "CNY", false), ("10.74亿", K::Count, 1.074e9, "", false)]),
+    // Durations.
+    ("The film runs 151 minutes, the sequel 101 minutes.", &[("151 minutes", K::Duration, 151.0, "minute", false), ("101 minutes", K::Duration, 101.0, "minute", false)]),
+    ("Each clip lasts 15 seconds.", &[("15 seconds", K::Duration, 15.0, "second", false)]),
+    ("Users watched 28 million hours of video.", &[("28 million hours", K::Duration, 2.8e7, "hour", false)]),
+    ("It took three years to build.", &[("three years", K::Duration, 3.0, "year", false)]),
+    ("He signed a 10-year deal.", &[("10-year", K::Duration, 10.0, "year", false)]),
+    ("电影时长151分钟。", &[("151分钟", K::Duration, 151.0, "minute", false)]),
+    ("飞行约2小时。", &[("2小时", K::Duration, 2.0, "hour", true)]),
+    ("It lasts 15 to 20 minutes.", &[("15 to 20 minutes", K::Duration, 15.0, "minute", true)]),
+    // Counts and measures.
+    ("Two million volunteers helped.", &[("Two million", K::Count, 2e6, "volunteers", false)]),
+    ("It sold eight million copies.", &[("eight million", K::Count, 8e6, "copies", false)]),
+    ("A million viewers tuned in.", &[("A million", K::Count, 1e6, "viewers", false)]),
+    ("Two companies bid.", &[("Two", K::Count, 2.0, "companies", false)]),
+    ("Twenty-five passengers and two hundred and fifty vehicles.", &[("Twenty-five", K::Count, 25.0, "passengers", false), ("two hundred and fifty", K::Count, 250.0, "vehicles", false)]),
+    ("They flew 11,000 miles.", &[("11,000 miles", K::Measure, 11000.0, "mile", false)]),
+    ("It covers 5,200 hectares and 32,000 acre.", &[("5,200 hectares", K::Measure, 5200.0, "hectare", false), ("32,000 acre", K::Measure, 32000.0, "acre", false)]),
+    ("Output hit 2 million barrels a day.", &[("2 million barrels", K::Measure, 2e6, "barrel", false)]),
+    ("It has more than 500 stores.", &[("500", K::Count, 500.0, "stores", true)]),
+    ("At least 20 people and fewer than 10 games.", &[("20", K::Count, 20.0, "people", true), ("10", K::Count, 10.0, "games", true)]),
+    ("Around 2000 people attended.", &[("2000", K::Count, 2000.0, "people", true)]),
+    ("超过5000名员工和约3万多人", &[("5000", K::Count, 5000.0, "人", true), ("3万多", K::Count, 3e4, "人", true)]),
+    ("Dozens of people were hurt.", &[("Dozens", K::Count, 12.0, "people", true)]),
+    ("Tens of thousands of fans came.", &[("Tens of thousands", K::Count, 1e4, "fans", true)]),
+    ("数百人参加。", &[("数百", K::Count, 100.0, "人", true)]),
+    // Chinese figures as the audiovisual reports write them.
+    ("目前每天有2.7亿人在快手看短剧。", &[("2.7亿", K::Count, 2.7e8, "人", false)]),
+    ("短视频人均单日使用时长为151分钟。", &[("151分钟", K::Duration, 151.0, "minute", false)]),
+    ("40%的用户经常观看微短剧，百分之三十的用户曾付费。", &[("40%", K::Percent, 40.0, "", false), ("百分之三十", K::Percent, 30.0, "", false)]),
+    ("新增3万部作品。", &[("3万", K::Count, 3e4, "部", false)]),
+    ("重点网络微短剧数量翻番。", &[("翻番", K::Multiplier, 2.0, "", false)]),
+    ("收入翻了两番。", &[("翻了两番", K::Multiplier, 4.0, "", false)]),
+    ("数百部微短剧上线。", &[("数百", K::Count, 100.0, "部", true)]),
+    ("市场规模达505亿元。", &[("505亿元", K::Money, 5.05e10, "CNY", false)]),
+    ("单集售价1元，全剧约50元。", &[("1元", K::Money, 1.0, "CNY", false), ("50元", K::Money, 50.0, "CNY", true)]),
+    ("行业规模超过1.5万亿元。", &[("1.5万亿元", K::Money, 1.5e12, "CNY", true)]),
+    ("海外收入达2.5亿美元。", &[("2.5亿美元", K::Money, 2.5e8, "USD", false)]),
+    // Multipliers and fractions.
+    ("Profits doubled while costs halved.", &[("doubled", K::Multiplier, 2.0, "", false), ("halved", K::Multiplier, 0.5, "", false)]),
+    ("Prices are twice as high, three times the rate.", &[("twice", K::Multiplier, 2.0, "", false), ("three times", K::Multiplier, 3.0, "", false)]),
+    ("A two-fold rise, a threefold jump and a 10x gain.", &[("two-fold", K::Multiplier, 2.0, "", false), ("threefold", K::Multiplier, 3.0, "", false), ("10x", K::Multiplier, 10.0, "", false)]),
+    ("利润翻了一番。", &[("翻了一番", K::Multiplier, 2.0, "", false)]),
+    ("Half of the money was lost.", &[("Half", K::Percent, 50.0, "", false)]),
+    ("Almost half said no.", &[("half", K::Percent, 50.0, "", true)]),
+    ("A third of voters and three quarters of staff agreed.", &[("A third", K::Percent, T, "", false), ("three quarters", K::Percent, 75.0, "", false)]),
+    ("Two-thirds of members backed it.", &[("Two-thirds", K::Percent, 2.0 * T, "", false)]),
+    ("It took half an hour.", &[("half an hour", K::Duration, 0.5, "hour", false)]),
+    ("Only 1 in 5 people and one in three adults agreed.", &[("1 in 5", K::Percent, 20.0, "", false), ("one in three", K::Percent, T, "", false)]),
+    ("其中近一半在东部，三分之一在西部。", &[("一半", K::Percent, 50.0, "", true), ("三分之一", K::Percent, T, "", false)]),
+    // Ranges and changes.
+    ("It will cost $1-2bn.", &[("$1-2bn", K::Money, 1e9, "USD", true)]),
+    ("Rates rose from 5 to 10 per cent.", &[("5", K::Number, 5.0, "", false), ("10 per cent", K::Percent, 10.0, "", false)]),
+    // Not statistics.
+    ("In 2004 the firm was founded; the 1990s were good.", &[]),
+    ("In 2004 people were happier.", &[]),
+    ("It happened on March 28th, or 28 March, or on 28–29 March.", &[]),
+    ("Dated 2024-03-28 at 10:30, or at 10 am.", &[]),
+    ("会议于3月28日举行。2023年营收增长。", &[]),
+    ("He came 11th and then 1st.", &[]),
+    ("The 777-200LR, Windows XP and the PS2 and Covid-19 and 5G.", &[]),
+    ("Call 020 7946 0958 now.", &[]),
+    ("See Page 3 and No 1 and No. 5.", &[]),
+    ("In the 2004-05 season he scored.", &[]),
+    ("One of the best, the one he liked, one day.", &[]),
+    ("He rode a Boeing 777 there.", &[]),
+    ("The iPhone 15 sold at 7-Eleven.", &[]),
+    ("The team won 3-1 in a third term, the second half.", &[]),
+    ("It is the number one brand with two of them.", &[]),
+];
+
+fn check(text: &str, want: &[Want]) -> bool {
+    let got = parse_quantities(text);
+    got.len() == want.len()
+        && got.iter().zip(want).all(|(g, w)| {
+            let unit = g.unit.as_deref().unwrap_or("");
+            &text[g.span.clone()] == w.0
+                && g.kind == w.1
+                && (g.value - w.2).abs() <= 1e-9 * w.2.abs().max(1.0)
+                && unit == w.3
+                && g.approximate == w.4
+        })
+}
+
+#[test]
+fn real_world_quantities_are_parsed_with_kind_value_and_unit() {
+    let failures: Vec<_> = CASES
+        .iter()
+        .filter(|(text, want)| !check(text, want))
+        .map(|(text, _)| {
+            let got: Vec<_> = parse_quantities(text)
+                .into_iter()
+                .map(|q| {
+                    (
+                        text[q.span.clone()].to_string(),
+                        q.kind,
+                        q.value,
+                        q.unit,
+                        q.approximate,
+                    )
+                })
+                .collect();
+            format!("{text:?} => {got:?}")
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn period_year_finds_the_sentence_year() {
+    let cases: &[(&str, Option<i32>)] = &[
+        ("Sales rose in 2004.", Some(2004)),
+        ("Guidance for 2024 was cut.", Some(2024)),
+        ("2023年营收增长。", Some(2023)),
+        ("In the 2004-05 season he scored.", Some(2004)),
+        ("Results for FY2022 were weak.", Some(2022)),
+        ("By March 2021 it had closed.", Some(2021)),
+        ("Some 2000 people came in 2019.", Some(2019)),
+        ("2010 was a bad year.", Some(2010)),
+        ("It has 2,004 staff and $2024 in cash.", None),
+        ("会议于3月28日举行。", None),
+        ("Around 2000 people came.", None),
+        ("观影人次超过2000万。", None),
+        (
+            "The 2024 report put the market at 1.15 trillion yuan in 2023.",
+            Some(2023),
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(period_year(text), *want, "{text:?}");
+    }
+}
+
+#[test]
+fn kind_names_are_lowercase_words() {
+    let kinds = [
+        K::Count,
+        K::Money,
+        K::Percent,
+        K::Duration,
+        K::Multiplier,
+        K::Measure,
+        K::Number,
+    ];
+    let names: Vec<_> = kinds.iter().map(|k| k.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "count",
+            "money",
+            "percent",
+            "duration",
+            "multiplier",
+            "measure",
+            "number"
+        ]
+    );
+}
+
+#[test]
+fn never_panics_and_spans_are_char_boundaries() {
+    let atoms: Vec<&str> = concat!(
+        "1|2,|000|.|5|%|$|£|m|bn| |million|亿|万|元|百分之|四十|点|翻|数|百|half|a |third|-|–|to|",
+        "of|per cent|years|😀|é|多|约|x|Rs|US$|2004|年|月|：|增长|人|个月|左右|最近|about|FY|",
+        "No.|March|people|and|twenty|one|hundred|0|:|/|\n|tens|dozens|fold|Half|上千|翻了一番"
+    )
+    .split('|')
+    .collect();
+    let mut seed = 987654321u64;
+    for _ in 0..5000 {
+        let mut text = String::new();
+        for _ in 0..(seed % 16) {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push_str(atoms[(seed >> 33) as usize % atoms.len()]);
+        }
+        let mut last = 0;
+        for q in parse_quantities(&text) {
+            let (a, b) = (q.span.start, q.span.end);
+            let ok = a >= last && a < b && b <= text.len() && q.value.is_finite();
+            assert!(
+                ok && text.is_char_boundary(a) && text.is_char_boundary(b),
+                "{text:?}"
+            );
+            last = b;
+        }
+        let _ = period_year(&text);
+    }
+}
