@@ -18,7 +18,7 @@ use super::store::DataDir;
 use super::IndexError;
 use crate::knowledge::{
     load_synonyms, parse_source, read_file, scan_dir, sidecar_path, Article, ArticleId, Diagnostic,
-    LoadOptions, SourceFile, SYNONYMS_FILE,
+    KnowledgeError, LoadOptions, SourceFile, SYNONYMS_FILE,
 };
 
 /// Modification times closer than this to the scan are re-checked by hash next time.
@@ -119,6 +119,10 @@ pub fn sync(
     let previous_files = previous.as_ref().map(|(_, m)| &m.files);
     let mut top_diagnostics = Vec::new();
     let files = scan_dir(knowledge, &mut top_diagnostics)?;
+    // Never publish an empty generation: the one in use (if any) stays current.
+    if files.is_empty() {
+        return Err(KnowledgeError::Empty(knowledge.to_path_buf()).into());
+    }
     let scanned = scan_files(files, previous_files, &options.load);
 
     let mut synonym_diagnostics = Vec::new();
@@ -191,6 +195,11 @@ pub fn sync(
         synonyms_text.as_deref(),
     );
     let manifest = match result {
+        // Files that all failed to read would make an empty index: keep the current one.
+        Ok(manifest) if manifest.totals.articles == 0 => {
+            data.discard(&building);
+            return Err(KnowledgeError::Empty(knowledge.to_path_buf()).into());
+        }
         Ok(manifest) => manifest,
         Err(err) => {
             data.discard(&building);

@@ -31,6 +31,9 @@ pub enum KnowledgeError {
     /// The path exists but is a file.
     #[error("knowledge folder {0} is not a folder")]
     NotADirectory(PathBuf),
+    /// The folder holds no readable article: an index of it would serve nothing.
+    #[error("knowledge folder {0} has no articles (supported: .md with front matter, .txt, .html, .pdf)")]
+    Empty(PathBuf),
 }
 
 /// How strictly to read.

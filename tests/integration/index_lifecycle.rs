@@ -131,3 +131,36 @@ fn a_same_size_rewrite_right_after_a_sync_is_still_picked_up() {
     let second = sync_once(&f, Some(&first.generation));
     assert_eq!(second.changes.changed.len(), 1, "{:?}", second.changes);
 }
+
+#[test]
+fn emptied_folder_is_an_error_and_the_current_generation_stays() {
+    let f = Fixture::new();
+    f.write("a.md", article("A", "P", "2024-01-01", "Sales rose 10% to $5m."));
+    let first = sync_once(&f, None);
+    f.remove("a.md");
+    let err = sync(
+        &f.knowledge(),
+        &DataDir::new(f.data()),
+        Some(&first.generation),
+        &SyncOptions::default(),
+    )
+    .expect_err("an empty folder is not indexed");
+    assert!(err.to_string().contains("has no articles"), "{err}");
+    assert_eq!(
+        DataDir::new(f.data()).current().as_deref(),
+        Some(first.generation.as_path())
+    );
+    // Files that exist but cannot be read count as no articles too.
+    f.write("b.md", b"\0\0binary".as_slice());
+    assert!(sync(
+        &f.knowledge(),
+        &DataDir::new(f.data()),
+        Some(&first.generation),
+        &SyncOptions::default()
+    )
+    .is_err());
+    assert_eq!(
+        DataDir::new(f.data()).current().as_deref(),
+        Some(first.generation.as_path())
+    );
+}
