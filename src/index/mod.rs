@@ -7,6 +7,7 @@ mod fsutil;
 mod manifest;
 mod payload;
 mod reader;
+mod records;
 mod schema;
 mod store;
 mod sync;
