@@ -35,8 +35,6 @@ impl std::ops::AddAssign for WriteStats {
 pub struct PreparedArticle {
     documents: Vec<TantivyDocument>,
     stats: WriteStats,
-    /// What the index keeps in memory about the article (written to `articles.json`).
-    pub record: ArticlePayload,
 }
 
 /// Adds a prepared article to `writer`.
@@ -99,12 +97,7 @@ pub fn prepare_article(fields: &Fields, article: &Article) -> Result<PreparedArt
     document.add_text(fields.body, &body);
     document.add_text(fields.payload, serde_json::to_string(&payload)?);
     documents.push(document);
-    let record = payload;
-    Ok(PreparedArticle {
-        documents,
-        stats,
-        record,
-    })
+    Ok(PreparedArticle { documents, stats })
 }
 
 /// Page and paragraph-on-page of every paragraph (`None` for paragraphs without a page).

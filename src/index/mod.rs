@@ -7,7 +7,6 @@ mod fsutil;
 mod manifest;
 mod payload;
 mod reader;
-mod records;
 mod schema;
 mod store;
 mod sync;

@@ -12,7 +12,7 @@ use tantivy::{
 };
 
 use super::manifest::Manifest;
-use super::payload::SentencePayload;
+use super::payload::{ArticlePayload, SentencePayload};
 use super::schema::{kind, register_analyzers, schema, Fields, SCHEMA_VERSION};
 use super::IndexError;
 use crate::facts::Position;
@@ -150,53 +150,26 @@ impl KnowledgeIndex {
         Ok(this)
     }
 
-    /// Article metadata from `articles.json`, and each article document's address from the
-    /// postings of `kind:article` and the `article_id` fast field: no stored document is read.
     fn load_articles(&self) -> Result<HashMap<ArticleId, ArticleInfo>, IndexError> {
-        let mut records = super::records::read_records(&self.dir)?;
         let searcher = self.searcher();
-        let term = self.kind_term(kind::ARTICLE);
-        let mut articles = HashMap::with_capacity(records.len());
-        let mut id = String::new();
-        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-            let Some(ids) = segment.fast_fields().str("article_id")? else {
-                return Err(IndexError::Corrupt("article ids are not a fast field".into()));
-            };
-            let alive = segment.alive_bitset();
-            let Some(mut postings) = segment
-                .inverted_index(self.fields.kind)?
-                .read_postings(&term, IndexRecordOption::Basic)?
-            else {
-                continue;
-            };
-            while postings.doc() != TERMINATED {
-                let doc = postings.doc();
-                postings.advance();
-                if alive.is_some_and(|a| !a.is_alive(doc)) {
-                    continue;
-                }
-                let Some(ordinal) = ids.ords().first(doc) else {
-                    continue;
-                };
-                id.clear();
-                if !ids.ord_to_str(ordinal, &mut id)? {
-                    continue;
-                }
-                let Some(payload) = records.remove(id.as_str()) else {
-                    return Err(IndexError::Corrupt(format!("article {id} has no record")));
-                };
-                let article_id = ArticleId::new(&id);
-                articles.insert(
-                    article_id.clone(),
-                    ArticleInfo {
-                        key: DocAddress::new(ord as u32, doc).into(),
-                        id: article_id,
-                        meta: payload.meta,
-                        paragraphs: payload.paragraphs,
-                        facts: payload.facts,
-                    },
-                );
-            }
+        let query = TermQuery::new(self.kind_term(kind::ARTICLE), IndexRecordOption::Basic);
+        let docs = searcher.search(&query, &DocSetCollector)?;
+        let mut articles = HashMap::with_capacity(docs.len());
+        for address in docs {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let id = ArticleId::new(self.str_field(&doc, self.fields.article_id));
+            let payload: ArticlePayload = serde_json::from_str(self.str_field(&doc, self.fields.payload))
+                .map_err(|e| IndexError::Corrupt(format!("article {id}: {e}")))?;
+            articles.insert(
+                id.clone(),
+                ArticleInfo {
+                    key: address.into(),
+                    id,
+                    meta: payload.meta,
+                    paragraphs: payload.paragraphs,
+                    facts: payload.facts,
+                },
+            );
         }
         Ok(articles)
     }

@@ -12,8 +12,7 @@ use super::tokenizer::MixedTokenizer;
 /// Bumped whenever the schema or analysis changes; an index of another version is rebuilt.
 /// 2: Chinese words segmented by jieba; sentence payloads may carry a PDF page.
 /// 3: periods resolved against the article date ("last year").
-/// 5: article ids are a fast field and article metadata lives in `articles.json`.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";
@@ -65,7 +64,7 @@ pub fn schema() -> (Schema, Fields) {
     };
     let fields = Fields {
         kind: builder.add_text_field("kind", STRING),
-        article_id: builder.add_text_field("article_id", STRING | STORED | FAST),
+        article_id: builder.add_text_field("article_id", STRING | STORED),
         text: builder.add_text_field("text", analysed(true)),
         title: builder.add_text_field("title", analysed(true)),
         body: builder.add_text_field("body", analysed(false)),

@@ -391,13 +391,6 @@ fn build_generation(
         .map(|(_, article, _)| article.as_ref().map(|a| prepare_article(&fields, a)).transpose())
         .collect::<Result<_, _>>()?;
 
-    let mut records = match incremental_from {
-        Some((previous_dir, _)) => super::records::read_records(previous_dir)?,
-        None => super::records::Records::new(),
-    };
-    for id in &changes.removed {
-        records.remove(id.as_str());
-    }
     for ((scanned, _, diagnostics), prepared) in parsed.iter().zip(prepared) {
         let id = scanned.file.id.as_str();
         let old = previous_files.and_then(|p| p.get(id));
@@ -406,7 +399,6 @@ fn build_generation(
                 if old.is_some() {
                     delete_article(&writer, &fields, &scanned.file.id);
                 }
-                records.insert(id.to_string(), prepared.record.clone());
                 add_prepared(&writer, prepared)?;
                 files.insert(
                     id.to_string(),
@@ -491,7 +483,6 @@ fn build_generation(
     if let Some(text) = synonyms_text {
         super::fsutil::write_synced(&dir.join(SYNONYMS_FILE), text)?;
     }
-    super::records::write_records(dir, &records)?;
     manifest.write(dir)?;
     Ok(manifest)
 }
