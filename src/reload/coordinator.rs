@@ -179,20 +179,7 @@ impl Reloader {
                 index.dir().to_path_buf(),
             )
         };
-        let mut report = ReloadReport {
-            actor,
-            trigger,
-            started_at,
-            took: Duration::ZERO,
-            changes: Default::default(),
-            before,
-            after: before,
-            before_version: before_version.clone(),
-            after_version: before_version,
-            diagnostics: Vec::new(),
-            note: None,
-            outcome: Outcome::Unchanged,
-        };
+        let mut report = ReloadReport::starting(actor, trigger, started_at, before, before_version);
         match sync(&self.knowledge, &self.data, Some(&serving), &self.options) {
             Err(err) => report.outcome = Outcome::Failed(err.to_string()),
             Ok(outcome) => {

@@ -30,20 +30,8 @@ pub fn index_offline(
     // The current generation is most likely what a running bot serves: passing it as
     // `serving` keeps it on disk until that bot has moved to the new one.
     let result = sync(knowledge, &dir, current.as_deref(), options);
-    let mut report = ReloadReport {
-        actor,
-        trigger: Trigger::Cli,
-        started_at,
-        took: started.elapsed(),
-        changes: Default::default(),
-        before,
-        after: before,
-        before_version: before_version.clone(),
-        after_version: before_version,
-        diagnostics: Vec::new(),
-        note: None,
-        outcome: Outcome::Unchanged,
-    };
+    let mut report = ReloadReport::starting(actor, Trigger::Cli, started_at, before, before_version);
+    report.took = started.elapsed();
     match &result {
         Err(err) => report.outcome = Outcome::Failed(err.to_string()),
         Ok(outcome) => {

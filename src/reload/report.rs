@@ -115,6 +115,31 @@ pub struct ReloadReport {
 }
 
 impl ReloadReport {
+    /// A report for a reload that has just started from `before` / `before_version`: nothing
+    /// changed yet, so "after" equals "before" until the outcome is filled in.
+    pub fn starting(
+        actor: Actor,
+        trigger: Trigger,
+        started_at: DateTime<Utc>,
+        before: Totals,
+        before_version: String,
+    ) -> Self {
+        Self {
+            actor,
+            trigger,
+            started_at,
+            took: Duration::ZERO,
+            changes: ChangeSet::default(),
+            before,
+            after: before,
+            after_version: before_version.clone(),
+            before_version,
+            diagnostics: Vec::new(),
+            note: None,
+            outcome: Outcome::Unchanged,
+        }
+    }
+
     /// Diagnostics as `path:line: message` (errors first), the form authors act on.
     pub fn problems(&self) -> Vec<String> {
         let mut sorted: Vec<&Diagnostic> = self.diagnostics.iter().collect();
