@@ -8,6 +8,7 @@ mod manifest;
 mod payload;
 mod reader;
 mod schema;
+mod search;
 mod store;
 mod sync;
 mod tokenizer;

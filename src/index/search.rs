@@ -1,0 +1,291 @@
+//! The search primitives the answer layer builds on: sentences and articles by weighted
+//! terms, an article's sentences, which articles contain which terms, term statistics and
+//! typo candidates. Results are plain data.
+
+use std::collections::HashMap;
+
+use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery, TermSetQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term, TERMINATED};
+
+use super::payload::SentencePayload;
+use super::reader::{ArticleHit, DocKey, KnowledgeIndex, SentenceHit, WeightedTerm};
+use super::schema::kind;
+use super::IndexError;
+use crate::facts::Position;
+use crate::knowledge::ArticleId;
+
+impl KnowledgeIndex {
+    /// Sentences matching any of `terms` (scored by BM25 with the terms' boosts).
+    pub fn search_sentences(
+        &self,
+        terms: &[WeightedTerm],
+        facts_only: bool,
+        limit: usize,
+    ) -> Result<Vec<SentenceHit>, IndexError> {
+        if terms.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        // A pure disjunction over the sentence field (only sentence documents have it) lets
+        // tantivy skip blocks that cannot reach the top (block-max WAND); required filters
+        // would make it score every matching sentence. Facts are kept afterwards by their
+        // fast field, from a deeper list, before any stored document is read.
+        let depth = if facts_only { limit * 4 } else { limit };
+        let searcher = self.searcher();
+        let top = searcher.search(
+            &self.terms_query(self.fields.text, terms),
+            &TopDocs::with_limit(depth),
+        )?;
+        let mut hits = Vec::with_capacity(limit);
+        for (score, address) in top {
+            if hits.len() >= limit {
+                break;
+            }
+            if facts_only && !self.is_fact(&searcher, address)? {
+                continue;
+            }
+            hits.push(self.sentence_hit(&searcher, address, score)?);
+        }
+        Ok(hits)
+    }
+
+    fn is_fact(&self, searcher: &Searcher, address: DocAddress) -> Result<bool, IndexError> {
+        let column = searcher
+            .segment_reader(address.segment_ord)
+            .fast_fields()
+            .u64("is_fact")?;
+        Ok(column.first(address.doc_id) == Some(1))
+    }
+
+    /// Like [`Self::search_sentences`], restricted to the given articles: scores the
+    /// sentences of the best articles even when they rank low corpus-wide.
+    pub fn search_sentences_in(
+        &self,
+        terms: &[WeightedTerm],
+        articles: &[&ArticleId],
+        facts_only: bool,
+        limit: usize,
+    ) -> Result<Vec<SentenceHit>, IndexError> {
+        if terms.is_empty() || articles.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let ids = articles
+            .iter()
+            .map(|a| Term::from_field_text(self.fields.article_id, a.as_str()));
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, self.filter(self.kind_term(kind::SENTENCE))),
+            (
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(Box::new(TermSetQuery::new(ids)), 0.0)),
+            ),
+            (Occur::Must, Box::new(self.terms_query(self.fields.text, terms))),
+        ];
+        if facts_only {
+            clauses.push((
+                Occur::Must,
+                self.filter(Term::from_field_u64(self.fields.is_fact, 1)),
+            ));
+        }
+        let searcher = self.searcher();
+        let top = searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(limit))?;
+        top.into_iter()
+            .map(|(score, address)| self.sentence_hit(&searcher, address, score))
+            .collect()
+    }
+
+    /// Articles matching any of `terms` over title (boosted) and body.
+    pub fn search_articles(
+        &self,
+        terms: &[WeightedTerm],
+        limit: usize,
+    ) -> Result<Vec<ArticleHit>, IndexError> {
+        if terms.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let title_terms: Vec<WeightedTerm> = terms
+            .iter()
+            .map(|t| WeightedTerm {
+                term: t.term.clone(),
+                boost: t.boost * 1.5,
+            })
+            .collect();
+        let either: Vec<(Occur, Box<dyn Query>)> = vec![
+            (
+                Occur::Should,
+                Box::new(self.terms_query(self.fields.title, &title_terms)),
+            ),
+            (Occur::Should, Box::new(self.terms_query(self.fields.body, terms))),
+        ];
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, self.filter(self.kind_term(kind::ARTICLE))),
+            (Occur::Must, Box::new(BooleanQuery::new(either))),
+        ]);
+        let searcher = self.searcher();
+        let top = searcher.search(&query, &TopDocs::with_limit(limit))?;
+        top.into_iter()
+            .map(|(score, address)| {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                Ok(ArticleHit {
+                    key: address.into(),
+                    score,
+                    article: ArticleId::new(self.str_field(&doc, self.fields.article_id)),
+                })
+            })
+            .collect()
+    }
+
+    /// All sentences of one article in reading order (`facts_only` keeps those with numbers).
+    pub fn article_sentences(
+        &self,
+        id: &ArticleId,
+        facts_only: bool,
+    ) -> Result<Vec<SentenceHit>, IndexError> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, self.filter(self.kind_term(kind::SENTENCE))),
+            (
+                Occur::Must,
+                self.filter(Term::from_field_text(self.fields.article_id, id.as_str())),
+            ),
+        ];
+        if facts_only {
+            clauses.push((
+                Occur::Must,
+                self.filter(Term::from_field_u64(self.fields.is_fact, 1)),
+            ));
+        }
+        let searcher = self.searcher();
+        let docs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
+        let mut hits = docs
+            .into_iter()
+            .map(|address| self.sentence_hit(&searcher, address, 0.0))
+            .collect::<Result<Vec<_>, _>>()?;
+        hits.sort_by_key(|h| h.position);
+        Ok(hits)
+    }
+
+    /// For each article and each term: does the article's title or body contain the term?
+    /// Walks posting lists only as far as the candidate documents, so the cost does not grow
+    /// with the corpus beyond the terms' own postings.
+    pub fn articles_containing(
+        &self,
+        articles: &[DocKey],
+        terms: &[String],
+    ) -> Result<Vec<Vec<bool>>, IndexError> {
+        let mut out = vec![vec![false; terms.len()]; articles.len()];
+        let searcher = self.searcher();
+        let mut order: Vec<usize> = (0..articles.len()).collect();
+        order.sort_by_key(|&i| articles[i]);
+        for (t, term) in terms.iter().enumerate() {
+            for field in [self.fields.body, self.fields.title] {
+                let term = Term::from_field_text(field, term);
+                let mut segment = u32::MAX;
+                let mut postings = None;
+                for &i in &order {
+                    let key = articles[i];
+                    if key.segment != segment {
+                        segment = key.segment;
+                        let inverted = searcher.segment_reader(segment).inverted_index(field)?;
+                        postings = inverted.read_postings(&term, IndexRecordOption::Basic)?;
+                    }
+                    if let Some(p) = postings.as_mut() {
+                        if p.doc() != TERMINATED && p.doc() <= key.doc && p.seek(key.doc) == key.doc {
+                            out[i][t] = true;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// In how many articles `term` (analysed) occurs.
+    pub fn article_frequency(&self, term: &str) -> Result<u64, IndexError> {
+        Ok(self
+            .searcher()
+            .doc_freq(&Term::from_field_text(self.fields.body, term))?)
+    }
+
+    /// Indexed terms within `max_distance` edits of `term` that share its first character,
+    /// with their article frequency; for typo-tolerant queries.
+    pub fn similar_terms(&self, term: &str, max_distance: usize) -> Result<Vec<(String, u64)>, IndexError> {
+        let Some(first) = term.chars().next() else {
+            return Ok(Vec::new());
+        };
+        let mut upper = first.to_string();
+        upper.push(char::MAX);
+        let mut found: HashMap<String, u64> = HashMap::new();
+        let searcher = self.searcher();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.fields.body)?;
+            let mut stream = inverted
+                .terms()
+                .range()
+                .ge(first.to_string())
+                .lt(upper.as_bytes())
+                .into_stream()?;
+            while stream.advance() {
+                let Ok(candidate) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                if candidate.len().abs_diff(term.len()) > max_distance || candidate == term {
+                    continue;
+                }
+                if super::edit_distance::within(term, candidate, max_distance) {
+                    *found.entry(candidate.to_string()).or_default() += u64::from(stream.value().doc_freq);
+                }
+            }
+        }
+        let mut found: Vec<_> = found.into_iter().collect();
+        found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(found)
+    }
+
+    fn filter(&self, term: Term) -> Box<dyn Query> {
+        Box::new(ConstScoreQuery::new(
+            Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+            0.0,
+        ))
+    }
+
+    fn terms_query(&self, field: tantivy::schema::Field, terms: &[WeightedTerm]) -> BooleanQuery {
+        let clauses = terms
+            .iter()
+            .map(|t| {
+                let query = TermQuery::new(
+                    Term::from_field_text(field, &t.term),
+                    IndexRecordOption::WithFreqs,
+                );
+                let boxed: Box<dyn Query> = if (t.boost - 1.0).abs() < f32::EPSILON {
+                    Box::new(query)
+                } else {
+                    Box::new(BoostQuery::new(Box::new(query), t.boost))
+                };
+                (Occur::Should, boxed)
+            })
+            .collect();
+        BooleanQuery::new(clauses)
+    }
+
+    pub(super) fn sentence_hit(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+        score: f32,
+    ) -> Result<SentenceHit, IndexError> {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let payload: SentencePayload = serde_json::from_str(self.str_field(&doc, self.fields.payload))
+            .map_err(|e| IndexError::Corrupt(format!("sentence payload: {e}")))?;
+        Ok(SentenceHit {
+            key: address.into(),
+            score,
+            article: ArticleId::new(self.str_field(&doc, self.fields.article_id)),
+            text: self.str_field(&doc, self.fields.text).to_string(),
+            position: Position {
+                paragraph: usize::try_from(self.u64_field(&doc, self.fields.paragraph)).unwrap_or(0),
+                sentence: usize::try_from(self.u64_field(&doc, self.fields.sentence)).unwrap_or(0),
+            },
+            payload,
+        })
+    }
+}
