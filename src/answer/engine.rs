@@ -274,8 +274,9 @@ fn rank(
                 missing_keys: coverage.missing_keys,
                 missing_models: coverage.missing_models,
                 measure: measure_fit(&plan.measures, &kinds),
-                unit_fit: unit_fits(plan, &hit, &tokens),
+                unit_fit: near_quantity(&plan.focus, &hit, &tokens),
                 focus_asked: plan.focus_asked,
+                rate_fit: near_quantity(&plan.rate, &hit, &tokens),
                 period_fit: match (hit.payload.period, plan.years.is_empty()) {
                     (Some(year), false) => Some(plan.years.contains(&year)),
                     _ => None,
@@ -295,11 +296,11 @@ fn rank(
     Ok(candidates)
 }
 
-/// True when a quantity counts what the query asks about ("how many passengers" and
-/// "70 million passengers").
-fn unit_fits(plan: &QueryPlan, hit: &SentenceHit, tokens: &[Token]) -> bool {
+/// True when one of `terms` sits next to a quantity: the thing it counts ("how many
+/// passengers" and "70 million passengers") or the unit it is per ("$1.8m an hour").
+fn near_quantity(terms: &[String], hit: &SentenceHit, tokens: &[Token]) -> bool {
     let spans: Vec<_> = hit.payload.quantities.iter().map(|q| q.span.clone()).collect();
-    quantity_counts_focus(tokens, &spans, &plan.focus)
+    quantity_counts_focus(tokens, &spans, terms)
 }
 
 fn cite(article: &ArticleInfo, hit: &SentenceHit, score: f32) -> CitedFact {

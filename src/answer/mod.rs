@@ -4,6 +4,7 @@
 mod coverage;
 mod disagreement;
 mod engine;
+mod focus;
 mod query;
 mod rank;
 mod synonyms;

@@ -5,8 +5,9 @@
 use crate::facts::QuantityKind;
 use crate::index::{analyze, WeightedTerm};
 
+use super::focus::{focus_terms, rate_terms};
 use super::synonyms::SynonymTable;
-use super::words::{ends_noun_phrase, is_stopword, measure_kinds, question_kinds};
+use super::words::{is_stopword, measure_kinds, question_kinds};
 
 /// Longest query the engine reads; the rest is ignored (Discord allows 6,000 characters).
 pub const MAX_QUERY_CHARS: usize = 500;
@@ -88,6 +89,9 @@ pub struct QueryPlan {
     pub focus_asked: bool,
     /// Years the query names: the period the figure should be for.
     pub years: Vec<i32>,
+    /// The time unit of a rate the query asks for ("every hour", "daily"): its analysed
+    /// forms ("hour", "hourli"). Empty when the query asks for no rate.
+    pub rate: Vec<String>,
 }
 
 struct Word {
@@ -283,57 +287,8 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         focus,
         focus_asked,
         years,
+        rate: rate_terms(&lower),
     }
-}
-
-/// The terms of the noun phrase right after "how many/much", else of the last measure word.
-fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool) {
-    let terms_of = |concept: &Concept| -> Vec<String> {
-        // Every word of every alternative: "people watch" lets "270 million people" count
-        // as viewers.
-        let mut terms: Vec<String> = concept
-            .alternatives
-            .iter()
-            .flat_map(|a| a.terms.iter().cloned())
-            .collect();
-        terms.sort();
-        terms.dedup();
-        terms
-    };
-    // The noun phrase after "how many" is what the figure counts: "how many defence
-    // department staff were ..." focuses on all three words.
-    let how = lower
-        .windows(2)
-        .position(|w| w[0] == "how" && (w[1] == "many" || w[1] == "much"));
-    if let Some(at) = how {
-        let phrase: Vec<&str> = lower[at + 2..]
-            .iter()
-            .map(String::as_str)
-            .take_while(|w| !is_stopword(w) && !ends_noun_phrase(w))
-            .collect();
-        let focus: Vec<String> = concepts
-            .iter()
-            .filter(|c| c.text.to_lowercase().split(' ').any(|t| phrase.contains(&t)))
-            .flat_map(terms_of)
-            .collect();
-        if !focus.is_empty() {
-            return (focus, true);
-        }
-    }
-    // In a topic like "India phone games revenue" the last measure word is the head noun:
-    // the figure is revenue, not a count of games.
-    let measured = concepts
-        .iter()
-        .rev()
-        .find(|c| {
-            c.text
-                .to_lowercase()
-                .split(' ')
-                .any(|t| measure_kinds(t).is_some())
-        })
-        .map(terms_of)
-        .unwrap_or_default();
-    (measured, false)
 }
 
 fn is_year(term: &str) -> bool {

@@ -54,6 +54,9 @@ pub struct Signals {
     pub period_fit: Option<bool>,
     /// The query asked "how many/much X" explicitly, so counting X matters more.
     pub focus_asked: bool,
+    /// A quantity is stated per the time unit the query asks a rate for ("every hour" and
+    /// "$1.8m an hour"); false when the query asks for no rate.
+    pub rate_fit: bool,
     /// Measure fit.
     pub measure: MeasureFit,
     /// 1-based paragraph number (lead paragraphs carry the headline figures).
@@ -81,6 +84,9 @@ pub fn score(s: &Signals) -> f32 {
         Some(false) => -0.15,
         None => 0.0,
     };
+    // A rate asked for is as specific as a counted noun: "every hour" wants "$1.8m an hour",
+    // not the year's total.
+    let rate = if s.rate_fit { 0.3 } else { 0.0 };
     let lead = if s.paragraph <= 2 { 0.04 } else { 0.0 };
     let missing = (s.missing_keys + s.missing_models) as f32 * 0.5;
     s.coverage
@@ -89,6 +95,7 @@ pub fn score(s: &Signals) -> f32 {
         + 0.3 * s.article_bm25
         + measure
         + unit
+        + rate
         + period
         + lead
         - missing
@@ -130,6 +137,7 @@ mod tests {
             unit_fit: false,
             period_fit: None,
             focus_asked: false,
+            rate_fit: false,
             measure: MeasureFit::NotAsked,
             paragraph: 3,
         }
@@ -146,6 +154,22 @@ mod tests {
             ..base()
         };
         assert!(score(&fits) > score(&misfits));
+    }
+
+    #[test]
+    fn figure_per_the_asked_unit_outranks_a_more_relevant_total() {
+        let total = Signals {
+            sentence_bm25: 0.8,
+            sentence_coverage: 0.7,
+            ..base()
+        };
+        let per_hour = Signals {
+            rate_fit: true,
+            sentence_coverage: 0.3,
+            ..base()
+        };
+        assert!(score(&per_hour) > score(&total));
+        assert!(score(&per_hour) > score(&base()));
     }
 
     #[test]

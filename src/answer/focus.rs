@@ -1,0 +1,104 @@
+//! What the figure should be about: the thing it counts ("how many passengers") and the
+//! time unit it is stated per ("every hour"). Both are matched near a sentence's quantities.
+
+use crate::index::analyze;
+
+use super::query::Concept;
+use super::words::{ends_noun_phrase, is_stopword, measure_kinds, rate_unit};
+
+/// The terms of the noun phrase right after "how many/much", else of the last measure word.
+pub fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool) {
+    let terms_of = |concept: &Concept| -> Vec<String> {
+        // Every word of every alternative: "people watch" lets "270 million people" count
+        // as viewers.
+        let mut terms: Vec<String> = concept
+            .alternatives
+            .iter()
+            .flat_map(|a| a.terms.iter().cloned())
+            .collect();
+        terms.sort();
+        terms.dedup();
+        terms
+    };
+    // The noun phrase after "how many" is what the figure counts: "how many defence
+    // department staff were ..." focuses on all three words.
+    let how = lower
+        .windows(2)
+        .position(|w| w[0] == "how" && (w[1] == "many" || w[1] == "much"));
+    if let Some(at) = how {
+        let phrase: Vec<&str> = lower[at + 2..]
+            .iter()
+            .map(String::as_str)
+            .take_while(|w| !is_stopword(w) && !ends_noun_phrase(w))
+            .collect();
+        let focus: Vec<String> = concepts
+            .iter()
+            .filter(|c| c.text.to_lowercase().split(' ').any(|t| phrase.contains(&t)))
+            .flat_map(terms_of)
+            .collect();
+        if !focus.is_empty() {
+            return (focus, true);
+        }
+    }
+    // In a topic like "India phone games revenue" the last measure word is the head noun:
+    // the figure is revenue, not a count of games.
+    let measured = concepts
+        .iter()
+        .rev()
+        .find(|c| {
+            c.text
+                .to_lowercase()
+                .split(' ')
+                .any(|t| measure_kinds(t).is_some())
+        })
+        .map(terms_of)
+        .unwrap_or_default();
+    (measured, false)
+}
+
+/// The analysed forms of the time unit the query asks a rate per ("every hour", "a year",
+/// "daily"), so that "$1.8m an hour" or "70 million passengers a year" fits; empty when the
+/// query asks for no rate.
+pub fn rate_terms(lower: &[String]) -> Vec<String> {
+    let Some(forms) = (0..lower.len()).find_map(|i| rate_unit(lower, i)) else {
+        return Vec::new();
+    };
+    let mut terms: Vec<String> = forms
+        .iter()
+        .flat_map(|form| analyze(form))
+        .map(|t| t.term)
+        .collect();
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        text.split_whitespace().map(str::to_lowercase).collect()
+    }
+
+    #[test]
+    fn rates_are_found_after_a_marker_or_as_an_adverb() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("how much money is bp making every hour", Some("hour")),
+            ("passengers a year", Some("year")),
+            ("daily web visits", Some("day")),
+            ("bp annual earnings", Some("year")),
+            ("sales per month", Some("month")),
+            ("profit a year ago", None),
+            ("the year of the dragon", None),
+            ("short drama viewers", None),
+        ];
+        for (query, unit) in cases {
+            let terms = rate_terms(&words(query));
+            match unit {
+                Some(unit) => assert!(terms.contains(&unit.to_string()), "{query}: {terms:?}"),
+                None => assert!(terms.is_empty(), "{query}: {terms:?}"),
+            }
+        }
+    }
+}
