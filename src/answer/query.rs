@@ -7,7 +7,7 @@ use crate::index::{analyze, WeightedTerm};
 
 use super::focus::{focus_terms, rate_terms};
 use super::synonyms::SynonymTable;
-use super::words::{is_stopword, measure_kinds, question_kinds};
+use super::words::{is_stopword, measure_kinds, place_forms, question_kinds};
 
 /// Longest query the engine reads; the rest is ignored (Discord allows 6,000 characters).
 pub const MAX_QUERY_CHARS: usize = 500;
@@ -33,6 +33,8 @@ pub enum Origin {
     Compound,
     /// From the synonyms file.
     Synonym,
+    /// Another form of the same name ("Colombian" for "Colombia").
+    Derived,
     /// A typo correction.
     Fuzzy,
 }
@@ -43,6 +45,7 @@ impl Origin {
         match self {
             Origin::Exact | Origin::Compound => 1.0,
             Origin::Synonym => 0.85,
+            Origin::Derived => 0.8,
             Origin::Fuzzy => 0.7,
         }
     }
@@ -221,6 +224,20 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
                 }
             }
         }
+        // A capital marks a name, except a common word capitalised because it starts the query.
+        let common = (df as f32) / n > 0.02;
+        let capitalised = word.original.chars().any(char::is_uppercase)
+            && !(i == 0 && is_plain_capitalised(&word.original) && common);
+        if capitalised {
+            for form in place_forms(&word.term) {
+                if lexicon.article_frequency(&form) > 0 {
+                    alternatives.push(Alternative {
+                        terms: vec![form],
+                        origin: Origin::Derived,
+                    });
+                }
+            }
+        }
         let is_number = word.term.chars().all(|c| c.is_ascii_digit());
         if df == 0 && !is_number && word.term.chars().count() >= 4 {
             let max_distance = if word.term.chars().count() >= 8 { 2 } else { 1 };
@@ -235,10 +252,6 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
                 });
             }
         }
-        // A capital marks a name, except a common word capitalised because it starts the query.
-        let common = (df as f32) / n > 0.02;
-        let capitalised = word.original.chars().any(char::is_uppercase)
-            && !(i == 0 && is_plain_capitalised(&word.original) && common);
         // A number right after a name is part of it ("PlayStation 5", "Halo 2"), but a year
         // after a month is a date.
         let previous = i.checked_sub(1).map(|p| &words[p]);
