@@ -4,7 +4,7 @@
 use crate::index::analyze;
 
 use super::query::Concept;
-use super::words::{ends_noun_phrase, is_stopword, measure_kinds, rate_unit};
+use super::words::{ends_noun_phrase, is_stopword, measure_kinds};
 
 /// The terms of the noun phrase right after "how many/much", else of the last measure word.
 pub fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool) {
@@ -71,6 +71,42 @@ pub fn rate_terms(lower: &[String]) -> Vec<String> {
     terms.sort();
     terms.dedup();
     terms
+}
+
+/// Time units a figure can be stated per, each with the words that name it: the unit after a
+/// rate marker ("every hour") or an adjective on its own ("hourly", "annual").
+const RATE_UNITS: &[&[&str]] = &[
+    &["hour", "hourly"],
+    &["day", "daily"],
+    &["week", "weekly"],
+    &["month", "monthly"],
+    &["quarter", "quarterly"],
+    &["year", "yearly", "annual", "annually"],
+];
+
+/// Words that make the next word the unit of a rate: "every hour", "per day", "a year".
+const RATE_MARKERS: &[&str] = &["a", "an", "per", "every", "each"];
+
+/// Words after "a year" that make it a point in time, not a rate: "a year ago".
+const POINT_IN_TIME_AFTER: &[&str] = &["ago", "earlier", "before", "later", "after", "on", "since"];
+
+/// The words naming the time unit of a rate asked for at `lower[i]` (lowercased words):
+/// "hour" in "every hour", or "daily" on its own.
+fn rate_unit(lower: &[String], i: usize) -> Option<&'static [&'static str]> {
+    let word = lower.get(i)?.as_str();
+    let unit = RATE_UNITS.iter().find(|forms| forms.contains(&word))?;
+    if word == unit[0] {
+        let marked = i
+            .checked_sub(1)
+            .and_then(|p| lower.get(p))
+            .is_some_and(|p| RATE_MARKERS.contains(&p.as_str()));
+        let point_in_time = lower
+            .get(i + 1)
+            .is_some_and(|n| POINT_IN_TIME_AFTER.contains(&n.as_str()));
+        (marked && !point_in_time).then_some(*unit)
+    } else {
+        Some(*unit)
+    }
 }
 
 #[cfg(test)]

@@ -167,6 +167,20 @@ const MEASURES: &[(&str, &[QuantityKind])] = {
         ("titles", &[Count]),
         ("games", &[Count]),
         ("consoles", &[Count]),
+        ("employees", &[Count]),
+        ("voters", &[Count]),
+        ("votes", &[Count]),
+        ("seats", &[Count]),
+        ("deaths", &[Count]),
+        ("victims", &[Count]),
+        ("tickets", &[Count]),
+        ("fans", &[Count]),
+        ("readers", &[Count]),
+        ("listeners", &[Count]),
+        ("tourists", &[Count]),
+        ("students", &[Count]),
+        ("households", &[Count]),
+        ("vehicles", &[Count]),
         ("revenue", &[Money]),
         ("revenues", &[Money]),
         ("sales", &[Money, Count]),
@@ -189,6 +203,22 @@ const MEASURES: &[(&str, &[QuantityKind])] = {
         ("worth", &[Money]),
         ("fine", &[Money]),
         ("salary", &[Money]),
+        ("wage", &[Money]),
+        ("wages", &[Money]),
+        ("fee", &[Money]),
+        ("fees", &[Money]),
+        ("bonus", &[Money]),
+        ("funding", &[Money]),
+        ("prize", &[Money]),
+        ("damages", &[Money]),
+        ("loss", &[Money]),
+        ("losses", &[Money]),
+        ("deficit", &[Money, Percent]),
+        ("debt", &[Money]),
+        ("tax", &[Money, Percent]),
+        ("gdp", &[Money, Percent]),
+        ("exports", &[Money, Percent]),
+        ("imports", &[Money, Percent]),
         ("market", &[Money, Percent]),
         ("share", &[Percent]),
         ("shares", &[Percent, Money]),
@@ -197,6 +227,11 @@ const MEASURES: &[(&str, &[QuantityKind])] = {
         ("percentage", &[Percent]),
         ("proportion", &[Percent]),
         ("inflation", &[Percent]),
+        ("unemployment", &[Percent, Count]),
+        ("margin", &[Percent]),
+        ("margins", &[Percent]),
+        ("fraction", &[Percent]),
+        ("turnout", &[Percent]),
         ("growth", &[Percent, Multiplier]),
         ("grow", &[Percent, Multiplier]),
         ("rise", &[Percent, Multiplier]),
@@ -209,6 +244,11 @@ const MEASURES: &[(&str, &[QuantityKind])] = {
         ("duration", &[Duration]),
         ("range", &[Measure]),
         ("distance", &[Measure]),
+        ("speed", &[Measure]),
+        ("weight", &[Measure]),
+        ("length", &[Measure]),
+        ("height", &[Measure]),
+        ("capacity", &[Measure, Count]),
         ("area", &[Measure]),
         ("size", &[Measure, Count, Money]),
     ]
@@ -300,42 +340,6 @@ pub fn ends_noun_phrase(word: &str) -> bool {
     PHRASE_ENDING_VERBS.contains(&word)
 }
 
-/// Time units a figure can be stated per, each with the words that name it: the unit after a
-/// rate marker ("every hour") or an adjective on its own ("hourly", "annual").
-const RATE_UNITS: &[&[&str]] = &[
-    &["hour", "hourly"],
-    &["day", "daily"],
-    &["week", "weekly"],
-    &["month", "monthly"],
-    &["quarter", "quarterly"],
-    &["year", "yearly", "annual", "annually"],
-];
-
-/// Words that make the next word the unit of a rate: "every hour", "per day", "a year".
-const RATE_MARKERS: &[&str] = &["a", "an", "per", "every", "each"];
-
-/// Words after "a year" that make it a point in time, not a rate: "a year ago".
-const POINT_IN_TIME_AFTER: &[&str] = &["ago", "earlier", "before", "later", "after", "on", "since"];
-
-/// The words naming the time unit of a rate asked for at `lower[i]` (lowercased words):
-/// "hour" in "every hour", or "daily" on its own.
-pub fn rate_unit(lower: &[String], i: usize) -> Option<&'static [&'static str]> {
-    let word = lower.get(i)?.as_str();
-    let unit = RATE_UNITS.iter().find(|forms| forms.contains(&word))?;
-    if word == unit[0] {
-        let marked = i
-            .checked_sub(1)
-            .and_then(|p| lower.get(p))
-            .is_some_and(|p| RATE_MARKERS.contains(&p.as_str()));
-        let point_in_time = lower
-            .get(i + 1)
-            .is_some_and(|n| POINT_IN_TIME_AFTER.contains(&n.as_str()));
-        (marked && !point_in_time).then_some(*unit)
-    } else {
-        Some(*unit)
-    }
-}
-
 /// Forms of an analysed (stemmed) place name that the stemmer leaves apart: the place and its
 /// people or adjective ("colombia" / "colombian", "india" / "indian", "venezuelan" /
 /// "venezuela"). Candidates only: the caller keeps those the index knows. Short words are
@@ -361,6 +365,23 @@ pub fn place_forms(term: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn measure_words_ask_for_their_kind_of_quantity() {
+        use QuantityKind::*;
+        let cases: &[(&str, Option<&[QuantityKind]>)] = &[
+            ("viewers", Some(&[Count])),
+            ("voters", Some(&[Count])),
+            ("losses", Some(&[Money])),
+            ("turnout", Some(&[Percent])),
+            ("speed", Some(&[Measure])),
+            ("unemployment", Some(&[Percent, Count])),
+            ("venezuela", None),
+        ];
+        for (word, kinds) in cases {
+            assert_eq!(measure_kinds(word), *kinds, "{word}");
+        }
+    }
 
     #[test]
     fn place_forms_pair_places_with_their_adjectives() {
