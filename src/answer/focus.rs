@@ -51,9 +51,47 @@ pub fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool
                 .split(' ')
                 .any(|t| measure_kinds(t).is_some())
         })
-        .map(terms_of)
+        .map(|c| with_people(c, terms_of(c)))
         .unwrap_or_default();
     (measured, false)
+}
+
+/// Nouns that count people: a figure of "people" counts them too ("51 million people have
+/// seen ..." is an attendance).
+const COUNTS_OF_PEOPLE: &[&str] = &[
+    "viewers",
+    "audience",
+    "audiences",
+    "viewership",
+    "users",
+    "admissions",
+    "attendance",
+    "visitors",
+    "passengers",
+    "subscribers",
+    "customers",
+    "voters",
+    "fans",
+    "readers",
+    "listeners",
+    "members",
+    "participants",
+    "volunteers",
+    "students",
+    "tourists",
+];
+
+/// `terms` of a focus concept, with "people" added when the concept counts people.
+fn with_people(concept: &Concept, mut terms: Vec<String>) -> Vec<String> {
+    let lower = concept.text.to_lowercase();
+    if lower.split(' ').any(|w| COUNTS_OF_PEOPLE.contains(&w)) {
+        for people in analyze("people") {
+            if !terms.contains(&people.term) {
+                terms.push(people.term);
+            }
+        }
+    }
+    terms
 }
 
 /// The analysed forms of the time unit the query asks a rate per ("every hour", "a year",
@@ -112,6 +150,45 @@ fn rate_unit(lower: &[String], i: usize) -> Option<&'static [&'static str]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answer::query::{Alternative, Origin};
+
+    fn concept(text: &str) -> Concept {
+        Concept {
+            text: text.into(),
+            alternatives: analyze(text)
+                .into_iter()
+                .map(|t| Alternative {
+                    terms: vec![t.term],
+                    origin: Origin::Exact,
+                })
+                .collect(),
+            weight: 1.0,
+            key: false,
+            acronym: false,
+            model_of: None,
+        }
+    }
+
+    #[test]
+    fn a_count_of_people_fits_a_measure_that_counts_people() {
+        let cases: &[(&str, bool)] = &[
+            ("cinema attendance", true),
+            ("expected admissions", true),
+            ("album sales", false),
+            ("games revenue", false),
+        ];
+        for (query, people) in cases {
+            let lower = words(query);
+            let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
+            let (focus, asked) = focus_terms(&lower, &concepts);
+            assert!(!asked, "{query}");
+            assert_eq!(
+                focus.contains(&"peopl".to_string()),
+                *people,
+                "{query}: {focus:?}"
+            );
+        }
+    }
 
     fn words(text: &str) -> Vec<String> {
         text.split_whitespace().map(str::to_lowercase).collect()
