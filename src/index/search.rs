@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use tantivy::collector::{DocSetCollector, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery, TermSetQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term, TERMINATED};
 
@@ -73,12 +73,13 @@ impl KnowledgeIndex {
         let ids = articles
             .iter()
             .map(|a| Term::from_field_text(self.fields.article_id, a.as_str()));
+        // Only sentence documents have text, so the text clause needs no kind filter; the
+        // few article ids are a union of short postings (a term set would build a bit set
+        // over every document).
+        let in_articles: Vec<(Occur, Box<dyn Query>)> =
+            ids.map(|id| (Occur::Should, self.filter(id))).collect();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-            (Occur::Must, self.filter(self.kind_term(kind::SENTENCE))),
-            (
-                Occur::Must,
-                Box::new(ConstScoreQuery::new(Box::new(TermSetQuery::new(ids)), 0.0)),
-            ),
+            (Occur::Must, Box::new(BooleanQuery::new(in_articles))),
             (Occur::Must, Box::new(self.terms_query(self.fields.text, terms))),
         ];
         if facts_only {
@@ -110,17 +111,13 @@ impl KnowledgeIndex {
                 boost: t.boost * 1.5,
             })
             .collect();
-        let either: Vec<(Occur, Box<dyn Query>)> = vec![
-            (
-                Occur::Should,
-                Box::new(self.terms_query(self.fields.title, &title_terms)),
-            ),
-            (Occur::Should, Box::new(self.terms_query(self.fields.body, terms))),
-        ];
-        let query = BooleanQuery::new(vec![
-            (Occur::Must, self.filter(self.kind_term(kind::ARTICLE))),
-            (Occur::Must, Box::new(BooleanQuery::new(either))),
-        ]);
+        // One flat disjunction of term queries (boosts pass into each term's weight), so
+        // tantivy can use block-max WAND over all of them.
+        let mut either = self.term_clauses(self.fields.title, &title_terms);
+        either.extend(self.term_clauses(self.fields.body, terms));
+        // Only article documents have a title or body: a pure disjunction, which tantivy can
+        // prune (block-max WAND); a required kind filter would score every matching article.
+        let query = BooleanQuery::new(either);
         let searcher = self.searcher();
         let top = searcher.search(&query, &TopDocs::with_limit(limit))?;
         top.into_iter()
@@ -249,7 +246,15 @@ impl KnowledgeIndex {
     }
 
     fn terms_query(&self, field: tantivy::schema::Field, terms: &[WeightedTerm]) -> BooleanQuery {
-        let clauses = terms
+        BooleanQuery::new(self.term_clauses(field, terms))
+    }
+
+    fn term_clauses(
+        &self,
+        field: tantivy::schema::Field,
+        terms: &[WeightedTerm],
+    ) -> Vec<(Occur, Box<dyn Query>)> {
+        terms
             .iter()
             .map(|t| {
                 let query = TermQuery::new(
@@ -263,8 +268,7 @@ impl KnowledgeIndex {
                 };
                 (Occur::Should, boxed)
             })
-            .collect();
-        BooleanQuery::new(clauses)
+            .collect()
     }
 
     pub(super) fn sentence_hit(

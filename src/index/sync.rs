@@ -347,7 +347,10 @@ fn build_generation(
                 path: dir.to_path_buf(),
                 source,
             })?;
-            Index::create_in_dir(dir, schema)?
+            Index::builder()
+                .schema(schema)
+                .settings(super::schema::index_settings())
+                .create_in_dir(dir)?
         }
     };
     register_analyzers(&index);
