@@ -176,7 +176,7 @@ pub fn answer_with(
         if !answer.facts.is_empty() && !is_answer(&candidate.signals) {
             break;
         }
-        let mut fact = cite(article, &candidate.hit, candidate.score);
+        let mut fact = cite(&article, &candidate.hit, candidate.score);
         fact.signals = Some(candidate.signals);
         if command == Command::Ask {
             add_passage(index, &mut fact)?;
@@ -204,7 +204,7 @@ fn rank(
     let best_sentence = hits.iter().map(|h| h.score).fold(0.0, f32::max).max(f32::EPSILON);
 
     // Which concepts each candidate article contains, in one pass over the postings.
-    let article_ids: Vec<&ArticleInfo> = {
+    let article_ids: Vec<Arc<ArticleInfo>> = {
         let mut ids: Vec<&str> = hits.iter().map(|h| h.article.as_str()).collect();
         ids.sort_unstable();
         ids.dedup();

@@ -39,7 +39,11 @@ impl Topics {
         let index = &snapshot.index;
         let mut tags: Vec<String> = Vec::new();
         let mut texts: Vec<String> = Vec::new();
-        for article in index.articles() {
+        let articles = index.articles().unwrap_or_else(|err| {
+            tracing::warn!("topics: the article list could not be read: {err}");
+            &[]
+        });
+        for article in articles {
             tags.extend(article.meta.tags.iter().cloned());
             texts.push(article.meta.title.clone());
             if let Ok(sentences) = index.article_sentences(&article.id, true) {

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use tracing::error;
 
 use crate::answer::{Command, Engine, TopicCache, MAX_FACTS};
+use crate::index::ArticleInfo;
 use crate::reload::Reloader;
 use crate::render::discord::{
     limits, parse_sources_button_id, render_help, render_notice, render_sources, truncate, SourceEntry,
@@ -239,7 +240,19 @@ impl App {
         let index = &snapshot.index;
         let filter = filter.map(str::trim).filter(|f| !f.is_empty());
         let needle = filter.map(str::to_lowercase);
-        let mut articles = index.articles();
+        let mut articles: Vec<&ArticleInfo> = match index.articles() {
+            Ok(all) => all.iter().map(AsRef::as_ref).collect(),
+            Err(err) => {
+                error!(error = %err, "reading the article list failed");
+                return Handled::message(
+                    render_notice(
+                        "The source list could not be read on the server; the operator has been told.",
+                    ),
+                    0,
+                    "error",
+                );
+            }
+        };
         // Newest first: that is what people look for.
         articles.sort_by(|a, b| {
             b.meta

@@ -48,6 +48,35 @@ pub struct Totals {
     pub text_bytes: usize,
 }
 
+/// What serving a generation needs from its manifest, in a small file of its own so that
+/// opening an index never parses the per-file entries (megabytes at 100,000 files).
+pub const HEAD_FILE: &str = "factbot-generation.json";
+
+/// The head of a manifest: versions, build time and totals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GenerationHead {
+    /// Schema version the generation was built with.
+    pub schema_version: u32,
+    /// The knowledge-base version.
+    pub kb_version: String,
+    /// When the generation was built (RFC 3339).
+    pub built_at: String,
+    /// Totals.
+    pub totals: Totals,
+}
+
+impl GenerationHead {
+    /// Reads the head of a generation directory.
+    pub fn read(dir: &Path) -> Result<Self, IndexError> {
+        let path = dir.join(HEAD_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|source| IndexError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        serde_json::from_str(&text).map_err(|e| IndexError::Corrupt(format!("{}: {e}", path.display())))
+    }
+}
+
 /// The manifest itself.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
@@ -127,10 +156,22 @@ impl Manifest {
         serde_json::from_str(&text).map_err(|e| IndexError::Corrupt(format!("{}: {e}", path.display())))
     }
 
-    /// Writes the manifest into a generation directory (synced, since publishing follows).
+    /// The part serving needs.
+    pub fn head(&self) -> GenerationHead {
+        GenerationHead {
+            schema_version: self.schema_version,
+            kb_version: self.kb_version.clone(),
+            built_at: self.built_at.clone(),
+            totals: self.totals,
+        }
+    }
+
+    /// Writes the manifest and its head into a generation directory (synced, since
+    /// publishing follows). Compact JSON: at 100,000 files pretty-printing doubles the size.
     pub fn write(&self, dir: &Path) -> Result<(), IndexError> {
-        let path = dir.join(MANIFEST_FILE);
-        let text = serde_json::to_vec_pretty(self)?;
-        super::fsutil::write_synced(&path, &text)
+        let text = serde_json::to_vec(self)?;
+        super::fsutil::write_synced(&dir.join(MANIFEST_FILE), &text)?;
+        let head = serde_json::to_vec_pretty(&self.head())?;
+        super::fsutil::write_synced(&dir.join(HEAD_FILE), &head)
     }
 }

@@ -19,7 +19,7 @@ use thiserror::Error;
 
 pub use build::WriteStats;
 pub use fsutil::dir_size;
-pub use manifest::{FileEntry, FileStamp, Manifest, Totals};
+pub use manifest::{FileEntry, FileStamp, GenerationHead, Manifest, Totals};
 pub use payload::{ArticlePayload, SentencePayload};
 pub use reader::{ArticleHit, ArticleInfo, DocKey, KnowledgeIndex, SentenceHit, WeightedTerm};
 pub use schema::{analyze, Token, SCHEMA_VERSION};

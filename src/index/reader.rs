@@ -4,13 +4,14 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use tantivy::collector::{DocSetCollector, TopDocs};
-use tantivy::query::TermQuery;
+use tantivy::query::{BooleanQuery, Occur, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
-use super::manifest::Manifest;
+use super::manifest::GenerationHead;
 use super::payload::{ArticlePayload, SentencePayload};
 use super::schema::{kind, register_analyzers, schema, Fields, SCHEMA_VERSION};
 use super::IndexError;
@@ -99,21 +100,26 @@ pub struct ArticleInfo {
 }
 
 /// One opened, immutable index generation.
+///
+/// Article metadata is read on demand (and kept): opening reads no stored documents, so it
+/// costs the same at 100 or 100,000 articles, and memory holds only the articles answers
+/// have cited. The full list is read once, when first asked for (`/sources`).
 pub struct KnowledgeIndex {
     dir: PathBuf,
     reader: IndexReader,
     pub(super) fields: Fields,
-    manifest: Manifest,
+    head: GenerationHead,
     synonyms: Synonyms,
-    articles: HashMap<ArticleId, ArticleInfo>,
+    cited: Mutex<HashMap<ArticleId, Arc<ArticleInfo>>>,
+    all: OnceLock<Vec<Arc<ArticleInfo>>>,
 }
 
 impl std::fmt::Debug for KnowledgeIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("KnowledgeIndex")
             .field("dir", &self.dir)
-            .field("kb_version", &self.manifest.kb_version)
-            .field("articles", &self.articles.len())
+            .field("kb_version", &self.head.kb_version)
+            .field("articles", &self.head.totals.articles)
             .finish_non_exhaustive()
     }
 }
@@ -121,10 +127,10 @@ impl std::fmt::Debug for KnowledgeIndex {
 impl KnowledgeIndex {
     /// Opens the generation in `dir`, checking its manifest and schema version.
     pub fn open(dir: &Path, synonyms: Synonyms) -> Result<Self, IndexError> {
-        let manifest = Manifest::read(dir)?;
-        if manifest.schema_version != SCHEMA_VERSION {
+        let head = GenerationHead::read(dir)?;
+        if head.schema_version != SCHEMA_VERSION {
             return Err(IndexError::OutdatedSchema {
-                found: manifest.schema_version,
+                found: head.schema_version,
                 expected: SCHEMA_VERSION,
             });
         }
@@ -136,41 +142,60 @@ impl KnowledgeIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        let mut this = Self {
+        let this = Self {
             dir: dir.to_path_buf(),
             reader,
             fields,
-            manifest,
+            head,
             synonyms,
-            articles: HashMap::new(),
+            cited: Mutex::new(HashMap::new()),
+            all: OnceLock::new(),
         };
-        this.articles = this.load_articles()?;
-        this.check_sentence_payload()?;
+        this.check_stored_payloads()?;
         Ok(this)
     }
 
-    fn load_articles(&self) -> Result<HashMap<ArticleId, ArticleInfo>, IndexError> {
+    fn read_article(&self, searcher: &Searcher, address: DocAddress) -> Result<ArticleInfo, IndexError> {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let id = ArticleId::new(self.str_field(&doc, self.fields.article_id));
+        let payload: ArticlePayload = serde_json::from_str(self.str_field(&doc, self.fields.payload))
+            .map_err(|e| IndexError::Corrupt(format!("article {id}: {e}")))?;
+        Ok(ArticleInfo {
+            key: address.into(),
+            id,
+            meta: payload.meta,
+            paragraphs: payload.paragraphs,
+            facts: payload.facts,
+        })
+    }
+
+    fn load_all_articles(&self) -> Result<Vec<Arc<ArticleInfo>>, IndexError> {
         let searcher = self.searcher();
         let query = TermQuery::new(self.kind_term(kind::ARTICLE), IndexRecordOption::Basic);
-        let docs = searcher.search(&query, &DocSetCollector)?;
-        let mut articles = HashMap::with_capacity(docs.len());
-        for address in docs {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let id = ArticleId::new(self.str_field(&doc, self.fields.article_id));
-            let payload: ArticlePayload = serde_json::from_str(self.str_field(&doc, self.fields.payload))
-                .map_err(|e| IndexError::Corrupt(format!("article {id}: {e}")))?;
-            articles.insert(
-                id.clone(),
-                ArticleInfo {
-                    key: address.into(),
-                    id,
-                    meta: payload.meta,
-                    paragraphs: payload.paragraphs,
-                    facts: payload.facts,
-                },
-            );
-        }
+        let mut docs: Vec<DocAddress> = searcher.search(&query, &DocSetCollector)?.into_iter().collect();
+        docs.sort_unstable();
+        let mut articles = docs
+            .into_iter()
+            .map(|address| self.read_article(&searcher, address).map(Arc::new))
+            .collect::<Result<Vec<_>, _>>()?;
+        articles.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(articles)
+    }
+
+    /// Reads one article document and one sentence document, so an index whose stored
+    /// payloads this build cannot read is found at open (and rebuilt) rather than failing
+    /// every answer.
+    fn check_stored_payloads(&self) -> Result<(), IndexError> {
+        let searcher = self.searcher();
+        let query = TermQuery::new(self.kind_term(kind::ARTICLE), IndexRecordOption::Basic);
+        if let Some((_, address)) = searcher
+            .search(&query, &TopDocs::with_limit(1))?
+            .into_iter()
+            .next()
+        {
+            self.read_article(&searcher, address)?;
+        }
+        self.check_sentence_payload()
     }
 
     /// Reads one sentence document, so an index whose stored payloads this build cannot read
@@ -193,14 +218,14 @@ impl KnowledgeIndex {
         &self.dir
     }
 
-    /// The manifest the generation was built with.
-    pub fn manifest(&self) -> &Manifest {
-        &self.manifest
+    /// Versions and totals of the generation.
+    pub fn head(&self) -> &GenerationHead {
+        &self.head
     }
 
     /// Knowledge-base version shown in answers.
     pub fn kb_version(&self) -> &str {
-        &self.manifest.kb_version
+        &self.head.kb_version
     }
 
     /// The synonyms in force for this generation.
@@ -208,21 +233,63 @@ impl KnowledgeIndex {
         &self.synonyms
     }
 
-    /// Metadata of one article.
-    pub fn article(&self, id: &ArticleId) -> Option<&ArticleInfo> {
-        self.articles.get(id)
+    /// Metadata of one article (`None` when the index has no such article or its stored
+    /// document cannot be read).
+    pub fn article(&self, id: &ArticleId) -> Option<Arc<ArticleInfo>> {
+        let cited = |c: &Mutex<HashMap<ArticleId, Arc<ArticleInfo>>>| {
+            c.lock().unwrap_or_else(PoisonError::into_inner).get(id).cloned()
+        };
+        if let Some(found) = cited(&self.cited) {
+            return Some(found);
+        }
+        let searcher = self.searcher();
+        let query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.article_id, id.as_str()),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    self.kind_term(kind::ARTICLE),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]);
+        let (_, address) = searcher
+            .search(&query, &TopDocs::with_limit(1))
+            .ok()?
+            .into_iter()
+            .next()?;
+        let info = match self.read_article(&searcher, address) {
+            Ok(info) => Arc::new(info),
+            Err(err) => {
+                tracing::warn!(article = %id, "article metadata unreadable: {err}");
+                return None;
+            }
+        };
+        self.cited
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(id.clone(), Arc::clone(&info));
+        Some(info)
     }
 
-    /// Every article, in id order.
-    pub fn articles(&self) -> Vec<&ArticleInfo> {
-        let mut all: Vec<_> = self.articles.values().collect();
-        all.sort_by(|a, b| a.id.cmp(&b.id));
-        all
+    /// Every article, in id order (read from the index on first use, then kept).
+    pub fn articles(&self) -> Result<&[Arc<ArticleInfo>], IndexError> {
+        if let Some(all) = self.all.get() {
+            return Ok(all);
+        }
+        let loaded = self.load_all_articles()?;
+        Ok(self.all.get_or_init(|| loaded))
     }
 
     /// Number of articles.
     pub fn article_count(&self) -> usize {
-        self.articles.len()
+        self.head.totals.articles
     }
 
     pub(super) fn searcher(&self) -> Searcher {

@@ -3,7 +3,8 @@
 //! ```text
 //! .factbot/
 //!   current            name of the generation in use ("gen-000007")
-//!   gen-000007/        tantivy files + factbot-manifest.json + synonyms.toml
+//!   gen-000007/        tantivy files + factbot-manifest.json (+ its head,
+//!                      factbot-generation.json) + synonyms.toml
 //!   building-…/        a generation being built (removed if the build fails)
 //! ```
 //! A generation is built in a fresh directory and only published (renamed, then `current`

@@ -174,7 +174,7 @@ impl Reloader {
             let snapshot = self.engine.snapshot();
             let index = &snapshot.index;
             (
-                index.manifest().totals,
+                index.head().totals,
                 index.kb_version().to_string(),
                 index.dir().to_path_buf(),
             )
@@ -270,7 +270,7 @@ impl Reloader {
             .map(|current| name(&current));
         Status {
             articles: index.article_count(),
-            facts: index.manifest().totals.facts,
+            facts: index.head().totals.facts,
             kb_version: index.kb_version().to_string(),
             generation: name(index.dir()),
             index_bytes: dir_size(index.dir()),

@@ -46,7 +46,12 @@ fn unchanged_folder_reuses_the_generation_and_changes_are_picked_up() {
     assert_eq!(changed.changes.changed.len(), 1);
     assert_eq!(changed.after.articles, 2);
     let index = changed.index.expect("new generation");
-    let ids: Vec<String> = index.articles().iter().map(|a| a.id.to_string()).collect();
+    let ids: Vec<String> = index
+        .articles()
+        .expect("articles")
+        .iter()
+        .map(|a| a.id.to_string())
+        .collect();
     assert_eq!(ids, vec!["b.md", "c.md"]);
     assert_ne!(changed.generation, first.generation);
 }
@@ -79,7 +84,7 @@ fn outdated_or_corrupt_index_is_rebuilt() {
     let text = std::fs::read_to_string(&manifest).expect("manifest");
     std::fs::write(
         &manifest,
-        text.replace("\"schema_version\": ", "\"schema_version\": 9"),
+        text.replace("\"schema_version\":", "\"schema_version\":9"),
     )
     .expect("write");
     let rebuilt = sync_once(&f, None);
