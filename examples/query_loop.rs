@@ -29,7 +29,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             answered += usize::from(!engine.ask(question, 5)?.no_answer);
         }
     }
-    let n = rounds * pairs.len() * 2;
+    let n = (rounds * pairs.len() * 2).max(1);
     eprintln!(
         "{n} answers ({answered} answered) in {:?}: {:?} each",
         started.elapsed(),
