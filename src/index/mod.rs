@@ -7,6 +7,7 @@ mod fsutil;
 mod manifest;
 mod payload;
 mod reader;
+mod scan;
 mod schema;
 mod search;
 mod store;
@@ -22,9 +23,10 @@ pub use fsutil::dir_size;
 pub use manifest::{FileEntry, FileStamp, GenerationHead, Manifest, Totals};
 pub use payload::{ArticlePayload, SentencePayload};
 pub use reader::{ArticleHit, ArticleInfo, DocKey, KnowledgeIndex, SentenceHit, WeightedTerm};
+pub use scan::ChangeSet;
 pub use schema::{analyze, Token, SCHEMA_VERSION};
 pub use store::DataDir;
-pub use sync::{sync, ChangeSet, SyncMode, SyncOptions, SyncOutcome};
+pub use sync::{sync, SyncMode, SyncOptions, SyncOutcome};
 
 /// Why an index could not be built or opened.
 #[derive(Debug, Error)]

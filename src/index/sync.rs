@@ -2,10 +2,9 @@
 //! generation in use, then open it as is, update it incrementally, or rebuild it, always into
 //! a fresh generation that is published only when complete.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
 use tantivy::{Index, IndexWriter};
@@ -13,16 +12,15 @@ use tantivy::{Index, IndexWriter};
 use super::build::{add_prepared, delete_article, prepare_article};
 use super::manifest::{FileEntry, FileStamp, Manifest, Totals};
 use super::reader::KnowledgeIndex;
+pub use super::scan::ChangeSet;
+use super::scan::{diff, scan_files, Scanned};
 use super::schema::{register_analyzers, schema, SCHEMA_VERSION};
 use super::store::DataDir;
 use super::IndexError;
 use crate::knowledge::{
-    load_synonyms, parse_source, read_file, scan_dir, sidecar_path, Article, ArticleId, Diagnostic,
-    KnowledgeError, LoadOptions, SourceFile, SYNONYMS_FILE,
+    load_synonyms, parse_source, read_file, scan_dir, Article, Diagnostic, KnowledgeError, LoadOptions,
+    SYNONYMS_FILE,
 };
-
-/// Modification times closer than this to the scan are re-checked by hash next time.
-const RECENT_NS: u128 = 2_000_000_000;
 
 /// How much work a sync may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -43,26 +41,6 @@ pub struct SyncOptions {
     pub mode: SyncMode,
 }
 
-/// Which articles a sync found added, changed or removed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ChangeSet {
-    /// New files.
-    pub added: Vec<ArticleId>,
-    /// Files whose content hash changed.
-    pub changed: Vec<ArticleId>,
-    /// Files that disappeared.
-    pub removed: Vec<ArticleId>,
-    /// True when the synonyms file changed.
-    pub synonyms_changed: bool,
-}
-
-impl ChangeSet {
-    /// True when nothing changed.
-    pub fn is_empty(&self) -> bool {
-        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty() && !self.synonyms_changed
-    }
-}
-
 /// What a sync did.
 #[derive(Debug)]
 pub struct SyncOutcome {
@@ -80,15 +58,6 @@ pub struct SyncOutcome {
     pub after: Totals,
     /// Every problem in the knowledge folder as it is now.
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// One file's state as seen now.
-struct Scanned {
-    file: SourceFile,
-    stamp: FileStamp,
-    /// Bytes, when they had to be read (new or possibly changed file).
-    bytes: Option<Vec<u8>>,
-    diagnostics: Vec<Diagnostic>,
 }
 
 /// Brings the index in `data` up to date with `knowledge`. `serving` is the generation the
@@ -235,94 +204,6 @@ pub fn sync(
         after: manifest.totals,
         diagnostics,
     })
-}
-
-fn scan_files(
-    files: Vec<SourceFile>,
-    previous: Option<&BTreeMap<String, FileEntry>>,
-    load: &LoadOptions,
-) -> Vec<Scanned> {
-    files
-        .into_par_iter()
-        .map(|file| {
-            // A sidecar (`name.meta.toml`) is part of the article: editing it alone reloads it.
-            let sidecar = sidecar_path(&file.path);
-            let metas = [fs::metadata(&file.path).ok(), fs::metadata(&sidecar).ok()];
-            let size = metas.iter().flatten().map(fs::Metadata::len).sum::<u64>();
-            let modified_ns = metas
-                .iter()
-                .flatten()
-                .filter_map(|m| m.modified().ok())
-                .filter_map(|t| t.duration_since(UNIX_EPOCH).ok())
-                .map(|d| d.as_nanos())
-                .max()
-                .unwrap_or(0);
-            let known = previous.and_then(|p| p.get(file.id.as_str()));
-            if let Some(entry) = known
-                .filter(|e| e.stamp.size == size && e.stamp.modified_ns == modified_ns && modified_ns != 0)
-            {
-                return Scanned {
-                    stamp: entry.stamp.clone(),
-                    file,
-                    bytes: None,
-                    diagnostics: entry.diagnostics.clone(),
-                };
-            }
-            let mut diagnostics = Vec::new();
-            let bytes = read_file(&file, load, &mut diagnostics);
-            let side = metas[1].as_ref().and_then(|_| fs::read(&sidecar).ok());
-            let hash = bytes.as_ref().map_or_else(String::new, |b| {
-                let mut hasher = blake3::Hasher::new();
-                hasher.update(b);
-                hasher.update(side.as_deref().unwrap_or_default());
-                hasher.finalize().to_hex().to_string()
-            });
-            // File systems stamp times at a coarse tick: a file written again within the same
-            // tick as this scan could keep its size and time. Such a recent time is not
-            // trusted (stored as unknown), so the next sync hashes the file again.
-            let now_ns = std::time::SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.as_nanos());
-            let modified_ns = if now_ns.saturating_sub(modified_ns) < RECENT_NS {
-                0
-            } else {
-                modified_ns
-            };
-            Scanned {
-                file,
-                stamp: FileStamp {
-                    hash,
-                    size,
-                    modified_ns,
-                },
-                bytes,
-                diagnostics,
-            }
-        })
-        .collect()
-}
-
-fn diff(scanned: &[Scanned], previous: Option<&Manifest>, synonyms: Option<&FileStamp>) -> ChangeSet {
-    let mut changes = ChangeSet::default();
-    let empty = BTreeMap::new();
-    let before = previous.map_or(&empty, |m| &m.files);
-    for s in scanned {
-        match before.get(s.file.id.as_str()) {
-            None => changes.added.push(s.file.id.clone()),
-            Some(entry) if entry.stamp.hash != s.stamp.hash => changes.changed.push(s.file.id.clone()),
-            Some(_) => {}
-        }
-    }
-    // A set, not a scan of `scanned` per id: that was quadratic (seconds at 100,000 files).
-    let present: HashSet<&str> = scanned.iter().map(|s| s.file.id.as_str()).collect();
-    for id in before.keys() {
-        if !present.contains(id.as_str()) {
-            changes.removed.push(ArticleId::new(id));
-        }
-    }
-    changes.synonyms_changed =
-        previous.is_some_and(|m| m.synonyms.as_ref().map(|s| &s.hash) != synonyms.map(|s| &s.hash));
-    changes
 }
 
 #[allow(clippy::too_many_arguments)]
