@@ -236,11 +236,14 @@ impl KnowledgeIndex {
     /// Metadata of one article (`None` when the index has no such article or its stored
     /// document cannot be read).
     pub fn article(&self, id: &ArticleId) -> Option<Arc<ArticleInfo>> {
-        let cited = |c: &Mutex<HashMap<ArticleId, Arc<ArticleInfo>>>| {
-            c.lock().unwrap_or_else(PoisonError::into_inner).get(id).cloned()
-        };
-        if let Some(found) = cited(&self.cited) {
-            return Some(found);
+        let known = self
+            .cited
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(id)
+            .cloned();
+        if known.is_some() {
+            return known;
         }
         let searcher = self.searcher();
         let query = BooleanQuery::new(vec![
@@ -259,11 +262,13 @@ impl KnowledgeIndex {
                 )),
             ),
         ]);
-        let (_, address) = searcher
-            .search(&query, &TopDocs::with_limit(1))
-            .ok()?
-            .into_iter()
-            .next()?;
+        let (_, address) = match searcher.search(&query, &TopDocs::with_limit(1)) {
+            Ok(top) => top.into_iter().next()?,
+            Err(err) => {
+                tracing::warn!(article = %id, "article lookup failed: {err}");
+                return None;
+            }
+        };
         let info = match self.read_article(&searcher, address) {
             Ok(info) => Arc::new(info),
             Err(err) => {
