@@ -12,6 +12,7 @@ mod schema;
 mod search;
 mod store;
 mod sync;
+mod term_union;
 mod tokenizer;
 
 use std::path::PathBuf;

@@ -5,13 +5,14 @@
 use std::collections::HashMap;
 
 use tantivy::collector::{DocSetCollector, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term, TERMINATED};
 
 use super::payload::SentencePayload;
 use super::reader::{ArticleHit, DocKey, KnowledgeIndex, SentenceHit, WeightedTerm};
 use super::schema::kind;
+use super::term_union::TermUnionQuery;
 use super::IndexError;
 use crate::facts::Position;
 use crate::knowledge::ArticleId;
@@ -111,13 +112,12 @@ impl KnowledgeIndex {
                 boost: t.boost * 1.5,
             })
             .collect();
-        // One flat disjunction of term queries (boosts pass into each term's weight), so
-        // tantivy can use block-max WAND over all of them.
-        let mut either = self.term_clauses(self.fields.title, &title_terms);
-        either.extend(self.term_clauses(self.fields.body, terms));
-        // Only article documents have a title or body: a pure disjunction, which tantivy can
-        // prune (block-max WAND); a required kind filter would score every matching article.
-        let query = BooleanQuery::new(either);
+        // One flat disjunction over title and body terms: only article documents have a title
+        // or body, so no kind filter is needed, and tantivy can prune it (block-max WAND); a
+        // required filter would score every matching article.
+        let mut either = self.weighted_terms(self.fields.title, &title_terms);
+        either.extend(self.weighted_terms(self.fields.body, terms));
+        let query = TermUnionQuery::new(either);
         let searcher = self.searcher();
         let top = searcher.search(&query, &TopDocs::with_limit(limit))?;
         top.into_iter()
@@ -245,29 +245,15 @@ impl KnowledgeIndex {
         ))
     }
 
-    fn terms_query(&self, field: tantivy::schema::Field, terms: &[WeightedTerm]) -> BooleanQuery {
-        BooleanQuery::new(self.term_clauses(field, terms))
+    fn terms_query(&self, field: tantivy::schema::Field, terms: &[WeightedTerm]) -> TermUnionQuery {
+        TermUnionQuery::new(self.weighted_terms(field, terms))
     }
 
-    fn term_clauses(
-        &self,
-        field: tantivy::schema::Field,
-        terms: &[WeightedTerm],
-    ) -> Vec<(Occur, Box<dyn Query>)> {
+    fn weighted_terms(&self, field: tantivy::schema::Field, terms: &[WeightedTerm]) -> Vec<(Term, f32)> {
         terms
             .iter()
-            .map(|t| {
-                let query = TermQuery::new(
-                    Term::from_field_text(field, &t.term),
-                    IndexRecordOption::WithFreqs,
-                );
-                let boxed: Box<dyn Query> = if (t.boost - 1.0).abs() < f32::EPSILON {
-                    Box::new(query)
-                } else {
-                    Box::new(BoostQuery::new(Box::new(query), t.boost))
-                };
-                (Occur::Should, boxed)
-            })
+            .filter(|t| t.boost > 0.0)
+            .map(|t| (Term::from_field_text(field, &t.term), t.boost))
             .collect()
     }
 
