@@ -10,6 +10,7 @@ mod reader;
 mod scan;
 mod schema;
 mod search;
+mod stem;
 mod store;
 mod sync;
 mod term_union;

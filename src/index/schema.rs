@@ -4,9 +4,10 @@
 use tantivy::schema::{
     IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
-use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer};
 use tantivy::Index;
 
+use super::stem::MemoStemmer;
 use super::tokenizer::MixedTokenizer;
 
 /// Bumped whenever the schema or analysis changes; an index of another version is rebuilt.
@@ -80,14 +81,14 @@ pub fn schema() -> (Schema, Fields) {
 
 /// The one analyzer for all text, whatever its language: Han runs are segmented into
 /// Chinese words by jieba; other text is split on non-alphanumerics (so `short-drama` is two
-/// words). Then accents are folded, case lowered, and English stemmed, so `viewers` finds
-/// `viewer` (the filters leave Chinese words as they are).
+/// words). Then accents are folded, case lowered, and English stemmed (Snowball, memoised), so
+/// `viewers` finds `viewer` (the filters leave Chinese words as they are).
 pub fn analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(MixedTokenizer)
         .filter(RemoveLongFilter::limit(48))
         .filter(AsciiFoldingFilter)
         .filter(LowerCaser)
-        .filter(Stemmer::new(Language::English))
+        .filter(MemoStemmer)
         .build()
 }
 
