@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term, TERMINATED};
@@ -12,7 +12,7 @@ use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term, TERMINATED};
 use super::payload::SentencePayload;
 use super::reader::{ArticleHit, DocKey, KnowledgeIndex, SentenceHit, WeightedTerm};
 use super::schema::kind;
-use super::term_union::TermUnionQuery;
+use super::term_union::{top_docs, TermUnionQuery};
 use super::IndexError;
 use crate::facts::Position;
 use crate::knowledge::ArticleId;
@@ -34,10 +34,7 @@ impl KnowledgeIndex {
         // fast field, from a deeper list, before any stored document is read.
         let depth = if facts_only { limit * 4 } else { limit };
         let searcher = self.searcher();
-        let top = searcher.search(
-            &self.terms_query(self.fields.text, terms),
-            &TopDocs::with_limit(depth),
-        )?;
+        let top = top_docs(&searcher, &self.terms_query(self.fields.text, terms), depth)?;
         let mut hits = Vec::with_capacity(limit);
         for (score, address) in top {
             if hits.len() >= limit {
@@ -90,7 +87,7 @@ impl KnowledgeIndex {
             ));
         }
         let searcher = self.searcher();
-        let top = searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(limit))?;
+        let top = top_docs(&searcher, &BooleanQuery::new(clauses), limit)?;
         top.into_iter()
             .map(|(score, address)| self.sentence_hit(&searcher, address, score))
             .collect()
@@ -119,7 +116,7 @@ impl KnowledgeIndex {
         either.extend(self.weighted_terms(self.fields.body, terms));
         let query = TermUnionQuery::new(either);
         let searcher = self.searcher();
-        let top = searcher.search(&query, &TopDocs::with_limit(limit))?;
+        let top = top_docs(&searcher, &query, limit)?;
         top.into_iter()
             .map(|(score, address)| {
                 let doc: TantivyDocument = searcher.doc(address)?;
