@@ -31,8 +31,9 @@ impl KnowledgeIndex {
         // A pure disjunction over the sentence field (only sentence documents have it) lets
         // tantivy skip blocks that cannot reach the top (block-max WAND); required filters
         // would make it score every matching sentence. Facts are kept afterwards by their
-        // fast field, from a deeper list, before any stored document is read.
-        let depth = if facts_only { limit * 4 } else { limit };
+        // fast field, from a list twice as deep, before any stored document is read (four
+        // times as deep ranked the dev cases alike and cost 4% more at 100,000 articles).
+        let depth = if facts_only { limit * 2 } else { limit };
         let searcher = self.searcher();
         let top = top_docs(&searcher, &self.terms_query(self.fields.text, terms), depth)?;
         let mut hits = Vec::with_capacity(limit);
