@@ -17,6 +17,9 @@ use super::IndexError;
 use crate::facts::Position;
 use crate::knowledge::ArticleId;
 
+/// Share of articles above which a word is left out of the article body search.
+const UBIQUITOUS_SHARE: f64 = 0.8;
+
 impl KnowledgeIndex {
     /// Sentences matching any of `terms` (scored by BM25 with the terms' boosts).
     pub fn search_sentences(
@@ -114,7 +117,7 @@ impl KnowledgeIndex {
         // or body, so no kind filter is needed, and tantivy can prune it (block-max WAND); a
         // required filter would score every matching article.
         let mut either = self.weighted_terms(self.fields.title, &title_terms);
-        either.extend(self.weighted_terms(self.fields.body, terms));
+        either.extend(self.weighted_terms(self.fields.body, &self.discriminating(terms)?));
         let query = TermUnionQuery::new(either);
         let searcher = self.searcher();
         let top = top_docs(&searcher, &query, limit)?;
@@ -128,6 +131,22 @@ impl KnowledgeIndex {
                 })
             })
             .collect()
+    }
+
+    /// `terms` without those in more than [`UBIQUITOUS_SHARE`] of the articles, unless that
+    /// would leave none: such a word barely ranks articles (BM25 weight under 0.25 against
+    /// 2-7 for a telling word) but has the longest postings. At 100,000 generated articles,
+    /// where words like "market" and "invest" are in 9 articles out of 10, leaving them out
+    /// of the body search took answers from 5.1 to 4.0 ms; the BBC dev cases rank alike.
+    fn discriminating(&self, terms: &[WeightedTerm]) -> Result<Vec<WeightedTerm>, IndexError> {
+        let articles = self.article_count() as f64;
+        let mut kept = Vec::with_capacity(terms.len());
+        for term in terms {
+            if (self.article_frequency(&term.term)? as f64) <= UBIQUITOUS_SHARE * articles {
+                kept.push(term.clone());
+            }
+        }
+        Ok(if kept.is_empty() { terms.to_vec() } else { kept })
     }
 
     /// All sentences of one article in reading order (`facts_only` keeps those with numbers).

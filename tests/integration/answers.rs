@@ -114,3 +114,32 @@ fn ask_marks_the_answering_sentence_inside_its_paragraph() {
     assert_eq!(&passage[start..end], first.text);
     assert!(passage.contains("A twist comes every 15 seconds."));
 }
+
+/// A word in almost every article is left out of the article body search, but a query made
+/// only of such words still finds articles, and a telling word still picks its article.
+#[test]
+fn article_search_survives_words_found_in_every_article() {
+    let f = Fixture::new();
+    for (i, place) in ["Kenya", "Chile", "Poland", "Egypt", "Spain"].iter().enumerate() {
+        f.write(
+            &format!("a{i}.txt"),
+            format!("Report {i}\n\nThe market in {place} grew 5% last year, analysts said.\n"),
+        );
+    }
+    let engine = f.engine();
+    let snapshot = engine.snapshot();
+    let term = |t: &str| factbot::index::WeightedTerm {
+        term: t.to_string(),
+        boost: 1.0,
+    };
+    let common = snapshot
+        .index
+        .search_articles(&[term("market")], 10)
+        .expect("search");
+    assert_eq!(common.len(), 5, "only ubiquitous words: they are kept");
+    let telling = snapshot
+        .index
+        .search_articles(&[term("market"), term("kenya")], 10)
+        .expect("search");
+    assert_eq!(telling.first().map(|a| a.article.as_str()), Some("a0.txt"));
+}
