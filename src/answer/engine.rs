@@ -39,7 +39,13 @@ pub struct Snapshot {
 impl Snapshot {
     /// Wraps an opened index.
     pub fn new(index: KnowledgeIndex) -> Self {
-        let synonyms = SynonymTable::new(index.synonyms());
+        // Without Chinese articles, Chinese synonyms wait for a Chinese query (jieba's
+        // dictionary is ~30 MB); if the check fails, analyse everything as before.
+        let synonyms = if index.has_chinese().unwrap_or(true) {
+            SynonymTable::new(index.synonyms())
+        } else {
+            SynonymTable::chinese_on_demand(index.synonyms())
+        };
         Self { index, synonyms }
     }
 }

@@ -1,12 +1,40 @@
 //! Synonym groups in analysed form, for expanding query phrases.
 
+use std::sync::OnceLock;
+
 use crate::index::analyze;
-use crate::knowledge::Synonyms;
+use crate::knowledge::{is_han, Synonyms};
+
+/// Analyses every phrase of every group (`han`: also those with Chinese characters).
+fn analyse_groups(synonyms: &Synonyms, han: bool) -> Vec<Vec<Vec<String>>> {
+    synonyms
+        .groups
+        .iter()
+        .map(|g| {
+            g.terms
+                .iter()
+                .filter(|t| han || !t.chars().any(is_han))
+                .map(|t| analyze(t).into_iter().map(|tok| tok.term).collect::<Vec<_>>())
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
 
 /// Synonym phrases as analysed token sequences, grouped.
 #[derive(Debug, Clone, Default)]
 pub struct SynonymTable {
+    /// Groups used for queries without Chinese.
     groups: Vec<Vec<Vec<String>>>,
+    /// When `groups` leaves out Chinese phrases: every phrase, analysed on first use.
+    with_han: Option<LazyGroups>,
+}
+
+/// Groups analysed the first time they are needed.
+#[derive(Debug, Clone)]
+struct LazyGroups {
+    source: Synonyms,
+    analysed: OnceLock<Vec<Vec<Vec<String>>>>,
 }
 
 /// A phrase of the query found in a synonym group.
@@ -23,18 +51,33 @@ pub struct SynonymMatch {
 impl SynonymTable {
     /// Analyses every term of every group.
     pub fn new(synonyms: &Synonyms) -> Self {
-        let groups = synonyms
-            .groups
-            .iter()
-            .map(|g| {
-                g.terms
-                    .iter()
-                    .map(|t| analyze(t).into_iter().map(|tok| tok.term).collect::<Vec<_>>())
-                    .filter(|t| !t.is_empty())
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        Self { groups }
+        Self {
+            groups: analyse_groups(synonyms, true),
+            with_han: None,
+        }
+    }
+
+    /// For a knowledge base without Chinese text: Chinese phrases can match nothing in it,
+    /// so they are analysed (which loads jieba's dictionary: ~40 ms and ~30 MB) only when a
+    /// query itself contains Chinese and might name one.
+    pub fn chinese_on_demand(synonyms: &Synonyms) -> Self {
+        Self {
+            groups: analyse_groups(synonyms, false),
+            with_han: Some(LazyGroups {
+                source: synonyms.clone(),
+                analysed: OnceLock::new(),
+            }),
+        }
+    }
+
+    /// The groups to match `tokens` against.
+    fn groups_for(&self, tokens: &[String]) -> &[Vec<Vec<String>>] {
+        match &self.with_han {
+            Some(lazy) if tokens.iter().any(|t| t.chars().any(is_han)) => {
+                lazy.analysed.get_or_init(|| analyse_groups(&lazy.source, true))
+            }
+            _ => &self.groups,
+        }
     }
 
     /// Longest synonym phrases in `tokens`, left to right, non-overlapping.
@@ -43,7 +86,7 @@ impl SynonymTable {
         let mut i = 0;
         while i < tokens.len() {
             let mut best: Option<SynonymMatch> = None;
-            for group in &self.groups {
+            for group in self.groups_for(tokens) {
                 for phrase in group {
                     let len = phrase.len();
                     let fits = tokens
@@ -108,5 +151,30 @@ mod tests {
             found[1].alternatives,
             vec![vec!["peopl".to_string(), "watch".to_string()]]
         );
+    }
+
+    #[test]
+    fn chinese_phrases_wait_for_a_chinese_query() {
+        let synonyms = Synonyms {
+            groups: vec![SynonymGroup {
+                name: "viewers".into(),
+                terms: vec!["viewers".into(), "audience".into(), "观众".into()],
+            }],
+        };
+        let tokens = |words: &[&str]| words.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let lazy = SynonymTable::chinese_on_demand(&synonyms);
+        let english = lazy.find(&tokens(&["viewer"]));
+        assert_eq!(english[0].alternatives, vec![vec!["audienc".to_string()]]);
+        assert!(lazy.with_han.as_ref().is_some_and(|l| l.analysed.get().is_none()));
+        // A Chinese query finds the Chinese phrase and its English alternatives.
+        let chinese = lazy.find(&tokens(&["观众"]));
+        assert_eq!(chinese.len(), 1);
+        assert_eq!(
+            chinese[0].alternatives,
+            vec![vec!["viewer".to_string()], vec!["audienc".to_string()]]
+        );
+        // The eager table offers the Chinese alternative to English queries too.
+        let eager = SynonymTable::new(&synonyms).find(&tokens(&["viewer"]));
+        assert_eq!(eager[0].alternatives.len(), 2);
     }
 }

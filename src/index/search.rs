@@ -213,6 +213,26 @@ impl KnowledgeIndex {
         Ok(out)
     }
 
+    /// True when some article has a Chinese word. Scans the body terms from the first Han
+    /// character on, which for a knowledge base without Chinese are only its few words in
+    /// other scripts.
+    pub fn has_chinese(&self) -> Result<bool, IndexError> {
+        let searcher = self.searcher();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.fields.body)?;
+            let mut stream = inverted.terms().range().ge("\u{3007}").into_stream()?;
+            while stream.advance() {
+                let first = std::str::from_utf8(stream.key())
+                    .ok()
+                    .and_then(|t| t.chars().next());
+                if first.is_some_and(crate::knowledge::is_han) {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
+    }
+
     /// In how many articles `term` (analysed) occurs.
     pub fn article_frequency(&self, term: &str) -> Result<u64, IndexError> {
         Ok(self

@@ -143,3 +143,32 @@ fn article_search_survives_words_found_in_every_article() {
         .expect("search");
     assert_eq!(telling.first().map(|a| a.article.as_str()), Some("a0.txt"));
 }
+
+/// Whether the knowledge base has Chinese decides if Chinese synonyms are analysed up front;
+/// either way an English query reaches Chinese facts through them once there are some.
+#[test]
+fn chinese_is_detected_and_reached_from_english_queries() {
+    let f = Fixture::new();
+    f.write(
+        "en.txt",
+        "Podcasts in Chile\n\nAbout 3 million listeners in Chile use podcasts.\n",
+    );
+    assert!(!f.engine().snapshot().index.has_chinese().expect("scan"));
+    f.write(
+        "zh.md",
+        article(
+            "微短剧观众报告",
+            "新华社",
+            "2024-11-02",
+            "中国微短剧观众规模达到5.76亿人。",
+        ),
+    );
+    let engine = f.engine();
+    assert!(engine.snapshot().index.has_chinese().expect("scan"));
+    let answer = engine.stat("short drama viewers", 5).expect("answer");
+    assert!(
+        answer.facts.iter().any(|fact| fact.text.contains("5.76亿")),
+        "{:?}",
+        answer.facts.iter().map(|f| &f.text).collect::<Vec<_>>()
+    );
+}
