@@ -1,7 +1,7 @@
 //! The manifest written into every index generation: which files (by content hash) it was
 //! built from, their diagnostics, and the knowledge-base version users see in answers.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -125,7 +125,8 @@ impl Manifest {
     /// Both stay indexed (eval corpora hold identical pairs under different ids); answers
     /// already show an identical sentence once.
     pub fn identical_files(&self) -> Vec<Diagnostic> {
-        let mut first_with: BTreeMap<&str, &str> = BTreeMap::new();
+        // Hashed, not ordered: 100,000 content hashes compare slowly in a B-tree.
+        let mut first_with: HashMap<&str, &str> = HashMap::with_capacity(self.files.len());
         let mut out = Vec::new();
         for (id, entry) in self
             .files

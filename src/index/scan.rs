@@ -8,7 +8,7 @@ use std::time::UNIX_EPOCH;
 use rayon::prelude::*;
 
 use super::manifest::{FileEntry, FileStamp, Manifest};
-use crate::knowledge::{read_file, sidecar_path, ArticleId, Diagnostic, LoadOptions, SourceFile};
+use crate::knowledge::{read_file, ArticleId, Diagnostic, LoadOptions, SourceFile};
 
 /// Modification times closer than this to the scan are re-checked by hash next time.
 const RECENT_NS: u128 = 2_000_000_000;
@@ -52,8 +52,11 @@ pub(super) fn scan_files(
         .into_par_iter()
         .map(|file| {
             // A sidecar (`name.meta.toml`) is part of the article: editing it alone reloads it.
-            let sidecar = sidecar_path(&file.path);
-            let metas = [fs::metadata(&file.path).ok(), fs::metadata(&sidecar).ok()];
+            let sidecar = file.sidecar.as_deref();
+            let metas = [
+                fs::metadata(&file.path).ok(),
+                sidecar.and_then(|s| fs::metadata(s).ok()),
+            ];
             let size = metas.iter().flatten().map(fs::Metadata::len).sum::<u64>();
             let modified_ns = metas
                 .iter()
@@ -76,7 +79,9 @@ pub(super) fn scan_files(
             }
             let mut diagnostics = Vec::new();
             let bytes = read_file(&file, load, &mut diagnostics);
-            let side = metas[1].as_ref().and_then(|_| fs::read(&sidecar).ok());
+            let side = sidecar
+                .filter(|_| metas[1].is_some())
+                .and_then(|s| fs::read(s).ok());
             let hash = bytes.as_ref().map_or_else(String::new, |b| {
                 let mut hasher = blake3::Hasher::new();
                 hasher.update(b);

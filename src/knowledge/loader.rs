@@ -1,7 +1,7 @@
 //! Reading the knowledge folder: find article files, decode them, parse them, and collect every
 //! problem as a [`Diagnostic`] instead of stopping. One bad file never keeps the others out.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -58,6 +58,9 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// Id derived from the path relative to the root.
     pub id: ArticleId,
+    /// Its metadata sidecar (`name.meta.toml`), when the folder listing had one: knowing
+    /// this from the listing spares a failing `stat` per file on every scan.
+    pub sidecar: Option<PathBuf>,
 }
 
 /// Everything a load produced.
@@ -108,6 +111,7 @@ pub fn scan_dir(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<So
     }
     let mut files = Vec::new();
     let mut seen: HashMap<ArticleId, PathBuf> = HashMap::new();
+    let mut sidecars: HashSet<PathBuf> = HashSet::new();
     let walker = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -131,7 +135,18 @@ pub fn scan_dir(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<So
                 continue;
             }
         };
-        if !entry.file_type().is_file() || format_of(entry.path()).is_none() {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .ends_with(super::SIDECAR_SUFFIX)
+        {
+            sidecars.insert(entry.path().to_path_buf());
+            continue;
+        }
+        if format_of(entry.path()).is_none() {
             continue;
         }
         let stem = entry
@@ -159,7 +174,11 @@ pub fn scan_dir(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<So
         files.push(SourceFile {
             path: entry.path().to_path_buf(),
             id,
+            sidecar: None,
         });
+    }
+    for file in &mut files {
+        file.sidecar = Some(super::sidecar_path(&file.path)).filter(|s| sidecars.contains(s));
     }
     Ok(files)
 }

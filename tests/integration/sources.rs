@@ -262,3 +262,19 @@ fn editing_only_the_sidecar_reloads_the_article() {
     let second = f.engine().stat("short drama app downloads", 1).expect("answer");
     assert_eq!(second.facts[0].citation.title, "A corrected, longer title");
 }
+
+/// The scan learns of sidecars from the folder listing: one added or removed later still
+/// reloads its article.
+#[test]
+fn adding_and_removing_a_sidecar_reloads_the_article() {
+    let f = Fixture::new();
+    f.write("web/drama-apps.html", PAGE);
+    let before = f.engine().stat("short drama app downloads", 1).expect("answer");
+    assert_ne!(before.facts[0].citation.title, "Title from the sidecar");
+    f.write("web/drama-apps.meta.toml", "title = \"Title from the sidecar\"\n");
+    let added = f.engine().stat("short drama app downloads", 1).expect("answer");
+    assert_eq!(added.facts[0].citation.title, "Title from the sidecar");
+    f.remove("web/drama-apps.meta.toml");
+    let removed = f.engine().stat("short drama app downloads", 1).expect("answer");
+    assert_eq!(removed.facts[0].citation.title, before.facts[0].citation.title);
+}

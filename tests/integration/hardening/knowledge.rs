@@ -280,6 +280,7 @@ fn a_file_removed_while_the_folder_is_read_is_reported_as_removed() {
     let file = SourceFile {
         path: f.knowledge().join("gone.md"),
         id: ArticleId::new("gone.md"),
+        sidecar: None,
     };
     let mut diagnostics = Vec::new();
     assert!(read_file(&file, &LoadOptions::default(), &mut diagnostics).is_none());
