@@ -2,7 +2,7 @@
 
 use tantivy::{doc, IndexWriter, TantivyDocument, Term};
 
-use super::payload::{ArticlePayload, SentencePayload};
+use super::payload::{encode_sentence, ArticlePayload, SentencePayload};
 use super::schema::{kind, Fields};
 use super::IndexError;
 use crate::facts::analyse_article;
@@ -73,9 +73,7 @@ pub fn prepare_article(fields: &Fields, article: &Article) -> Result<PreparedArt
             fields.article_id => id,
             fields.text => sentence.text.as_str(),
             fields.is_fact => is_fact,
-            fields.paragraph => sentence.position.paragraph as u64,
-            fields.sentence => sentence.position.sentence as u64,
-            fields.payload => serde_json::to_string(&payload)?,
+            fields.record => encode_sentence(sentence.position, &payload)?,
         ));
     }
     let mut body = String::new();

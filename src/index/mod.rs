@@ -23,7 +23,7 @@ use thiserror::Error;
 pub use build::WriteStats;
 pub use fsutil::dir_size;
 pub use manifest::{FileEntry, FileStamp, GenerationHead, Manifest, Totals};
-pub use payload::{ArticlePayload, SentencePayload};
+pub use payload::{ArticlePayload, RecordError, SentencePayload};
 pub use reader::{ArticleHit, ArticleInfo, DocKey, KnowledgeIndex, SentenceHit, WeightedTerm};
 pub use scan::ChangeSet;
 pub use schema::{analyze, Token, SCHEMA_VERSION};
@@ -61,6 +61,9 @@ pub enum IndexError {
     /// JSON (manifest or payload) could not be written.
     #[error("json: {0}")]
     Json(#[from] serde_json::Error),
+    /// A stored sentence record could not be encoded or decoded.
+    #[error(transparent)]
+    Record(#[from] payload::RecordError),
     /// Another process holds the build lock.
     #[error("another factbot is building the index in {0}; try again when it is done")]
     Busy(PathBuf),

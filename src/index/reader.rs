@@ -308,8 +308,4 @@ impl KnowledgeIndex {
     pub(super) fn str_field<'a>(&self, doc: &'a TantivyDocument, field: tantivy::schema::Field) -> &'a str {
         doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("")
     }
-
-    pub(super) fn u64_field(&self, doc: &TantivyDocument, field: tantivy::schema::Field) -> u64 {
-        doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0)
-    }
 }

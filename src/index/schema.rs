@@ -15,7 +15,8 @@ use super::tokenizer::MixedTokenizer;
 /// 3: periods resolved against the article date ("last year").
 /// 6: no term positions (no query uses phrases); 5 was a reverted experiment, skipped so
 /// that its indexes are rebuilt.
-pub const SCHEMA_VERSION: u32 = 6;
+/// 7: a sentence's position and payload in one binary record instead of JSON and two numbers.
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";
@@ -43,11 +44,10 @@ pub struct Fields {
     pub body: tantivy::schema::Field,
     /// 1 when the sentence carries a quantity.
     pub is_fact: tantivy::schema::Field,
-    /// 1-based paragraph number.
-    pub paragraph: tantivy::schema::Field,
-    /// 1-based sentence number in the paragraph.
-    pub sentence: tantivy::schema::Field,
-    /// JSON payload: quantities, period, report (sentence docs) or metadata (article docs).
+    /// Sentence docs: position, quantities, period, report and page as a binary record
+    /// (see `payload::encode_sentence`).
+    pub record: tantivy::schema::Field,
+    /// Article docs: metadata as JSON (`payload::ArticlePayload`).
     pub payload: tantivy::schema::Field,
 }
 
@@ -72,8 +72,7 @@ pub fn schema() -> (Schema, Fields) {
         title: builder.add_text_field("title", analysed(true)),
         body: builder.add_text_field("body", analysed(false)),
         is_fact: builder.add_u64_field("is_fact", INDEXED | FAST),
-        paragraph: builder.add_u64_field("paragraph", STORED | INDEXED),
-        sentence: builder.add_u64_field("sentence", STORED),
+        record: builder.add_bytes_field("record", STORED),
         payload: builder.add_text_field("payload", STORED),
     };
     (builder.build(), fields)

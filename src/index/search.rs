@@ -6,15 +6,14 @@ use std::collections::HashMap;
 
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term, TERMINATED};
 
-use super::payload::SentencePayload;
+use super::payload::decode_sentence;
 use super::reader::{ArticleHit, DocKey, KnowledgeIndex, SentenceHit, WeightedTerm};
 use super::schema::kind;
 use super::term_union::{top_docs, TermUnionQuery};
 use super::IndexError;
-use crate::facts::Position;
 use crate::knowledge::ArticleId;
 
 /// Share of articles above which a word is left out of the article body search.
@@ -301,17 +300,17 @@ impl KnowledgeIndex {
         score: f32,
     ) -> Result<SentenceHit, IndexError> {
         let doc: TantivyDocument = searcher.doc(address)?;
-        let payload: SentencePayload = serde_json::from_str(self.str_field(&doc, self.fields.payload))
-            .map_err(|e| IndexError::Corrupt(format!("sentence payload: {e}")))?;
+        let record = doc
+            .get_first(self.fields.record)
+            .and_then(|v| v.as_bytes())
+            .unwrap_or_default();
+        let (position, payload) = decode_sentence(record)?;
         Ok(SentenceHit {
             key: address.into(),
             score,
             article: ArticleId::new(self.str_field(&doc, self.fields.article_id)),
             text: self.str_field(&doc, self.fields.text).to_string(),
-            position: Position {
-                paragraph: usize::try_from(self.u64_field(&doc, self.fields.paragraph)).unwrap_or(0),
-                sentence: usize::try_from(self.u64_field(&doc, self.fields.sentence)).unwrap_or(0),
-            },
+            position,
             payload,
         })
     }
