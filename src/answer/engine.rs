@@ -173,6 +173,8 @@ pub fn answer_with(
     answer.matched = candidates.iter().filter(|c| is_answer(&c.signals)).count();
 
     let mut shown: HashSet<(String, String)> = HashSet::new();
+    // Every sentence of each cited article, read once however many of its facts are shown.
+    let mut article_texts: HashMap<ArticleId, Vec<SentenceHit>> = HashMap::new();
     for candidate in candidates {
         if answer.facts.len() >= limit {
             break;
@@ -190,7 +192,13 @@ pub fn answer_with(
         let mut fact = cite(&article, &candidate.hit, candidate.score);
         fact.signals = Some(candidate.signals);
         if command == Command::Ask {
-            add_passage(index, &mut fact)?;
+            let sentences = match article_texts.entry(candidate.hit.article.clone()) {
+                std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(index.article_sentences(&candidate.hit.article, false)?)
+                }
+            };
+            add_passage(sentences, &mut fact);
         }
         answer.facts.push(fact);
     }
@@ -353,8 +361,8 @@ fn cite(article: &ArticleInfo, hit: &SentenceHit, score: f32) -> CitedFact {
     }
 }
 
-fn add_passage(index: &KnowledgeIndex, fact: &mut CitedFact) -> Result<(), IndexError> {
-    let sentences = index.article_sentences(&fact.citation.article, false)?;
+/// Sets the fact's passage: its paragraph, from the article's `sentences` in reading order.
+fn add_passage(sentences: &[SentenceHit], fact: &mut CitedFact) {
     let mut passage = String::new();
     let mut span = None;
     for s in sentences
@@ -373,5 +381,4 @@ fn add_passage(index: &KnowledgeIndex, fact: &mut CitedFact) -> Result<(), Index
         fact.passage = Some(passage);
         fact.passage_span = span;
     }
-    Ok(())
 }
