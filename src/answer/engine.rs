@@ -143,17 +143,26 @@ pub fn answer_with(
         .take(ARTICLE_CANDIDATES)
         .map(|a| &a.article)
         .collect();
-    for hit in index.search_sentences_in(&terms, &top_articles, facts_only, IN_ARTICLE_CANDIDATES)? {
-        if seen.insert(hit.key) {
-            hits.push(hit);
+    // Keys first, so a sentence found by several lists is read once.
+    let mut more: Vec<(DocKey, f32)> = Vec::new();
+    for (key, score) in
+        index.search_sentence_keys_in(&terms, &top_articles, facts_only, IN_ARTICLE_CANDIDATES)?
+    {
+        if seen.insert(key) {
+            more.push((key, score));
         }
     }
     for article in &top_articles {
-        for hit in index.article_sentences(article, true)? {
-            if seen.insert(hit.key) {
-                hits.push(hit);
+        let mut keys = index.article_sentence_keys(article, true)?;
+        keys.sort_unstable();
+        for key in keys {
+            if seen.insert(key) {
+                more.push((key, 0.0));
             }
         }
+    }
+    for (key, score) in more {
+        hits.push(index.sentence(key, score)?);
     }
     answer.suggestions = articles
         .iter()

@@ -60,14 +60,15 @@ impl KnowledgeIndex {
     }
 
     /// Like [`Self::search_sentences`], restricted to the given articles: scores the
-    /// sentences of the best articles even when they rank low corpus-wide.
-    pub fn search_sentences_in(
+    /// sentences of the best articles even when they rank low corpus-wide. Returns keys and
+    /// scores only, so the caller reads each sentence once however many lists found it.
+    pub fn search_sentence_keys_in(
         &self,
         terms: &[WeightedTerm],
         articles: &[&ArticleId],
         facts_only: bool,
         limit: usize,
-    ) -> Result<Vec<SentenceHit>, IndexError> {
+    ) -> Result<Vec<(DocKey, f32)>, IndexError> {
         if terms.is_empty() || articles.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
@@ -91,9 +92,15 @@ impl KnowledgeIndex {
         }
         let searcher = self.searcher();
         let top = top_docs(&searcher, &BooleanQuery::new(clauses), limit)?;
-        top.into_iter()
-            .map(|(score, address)| self.sentence_hit(&searcher, address, score))
-            .collect()
+        Ok(top
+            .into_iter()
+            .map(|(score, address)| (address.into(), score))
+            .collect())
+    }
+
+    /// The sentence behind `key` (from this index), with `score` attached.
+    pub fn sentence(&self, key: DocKey, score: f32) -> Result<SentenceHit, IndexError> {
+        self.sentence_hit(&self.searcher(), key.into(), score)
     }
 
     /// Articles matching any of `terms` over title (boosted) and body.
@@ -154,6 +161,19 @@ impl KnowledgeIndex {
         id: &ArticleId,
         facts_only: bool,
     ) -> Result<Vec<SentenceHit>, IndexError> {
+        let searcher = self.searcher();
+        let mut hits = self
+            .article_sentence_keys(id, facts_only)?
+            .into_iter()
+            .map(|key| self.sentence_hit(&searcher, key.into(), 0.0))
+            .collect::<Result<Vec<_>, _>>()?;
+        hits.sort_by_key(|h| h.position);
+        Ok(hits)
+    }
+
+    /// Keys of the sentences of one article (`facts_only`: those with numbers), in no
+    /// particular order.
+    pub fn article_sentence_keys(&self, id: &ArticleId, facts_only: bool) -> Result<Vec<DocKey>, IndexError> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
             (Occur::Must, self.filter(self.kind_term(kind::SENTENCE))),
             (
@@ -167,14 +187,10 @@ impl KnowledgeIndex {
                 self.filter(Term::from_field_u64(self.fields.is_fact, 1)),
             ));
         }
-        let searcher = self.searcher();
-        let docs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
-        let mut hits = docs
-            .into_iter()
-            .map(|address| self.sentence_hit(&searcher, address, 0.0))
-            .collect::<Result<Vec<_>, _>>()?;
-        hits.sort_by_key(|h| h.position);
-        Ok(hits)
+        let docs = self
+            .searcher()
+            .search(&BooleanQuery::new(clauses), &DocSetCollector)?;
+        Ok(docs.into_iter().map(DocKey::from).collect())
     }
 
     /// For each article and each term: does the article's title or body contain the term?
