@@ -267,14 +267,9 @@ fn rank(
             )
         })
         .collect();
-    let title_terms: HashMap<&str, HashSet<String>> = article_ids
+    let title_terms: HashMap<&str, &HashSet<String>> = article_ids
         .iter()
-        .map(|a| {
-            (
-                a.id.as_str(),
-                analyze(&a.meta.title).into_iter().map(|t| t.term).collect(),
-            )
-        })
+        .map(|a| (a.id.as_str(), &a.title_terms))
         .collect();
 
     let keys = plan.concepts.iter().filter(|c| c.key).count();
@@ -288,7 +283,10 @@ fn rank(
             let sentence_terms: Vec<String> = tokens.iter().map(|t| t.term.clone()).collect();
             let evidence = Evidence {
                 sentence: &sentence_terms,
-                title: title_terms.get(hit.article.as_str()).unwrap_or(&empty_titles),
+                title: title_terms
+                    .get(hit.article.as_str())
+                    .copied()
+                    .unwrap_or(&empty_titles),
                 article: article_terms.get(hit.article.as_str()).unwrap_or(&empty_set),
             };
             let coverage = cover(plan, &evidence);

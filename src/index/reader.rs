@@ -2,7 +2,7 @@
 //! types of the search primitives in [`super::search`]. Every result is plain data (no
 //! tantivy types), so `answer/` stays free of tantivy.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
@@ -97,6 +97,8 @@ pub struct ArticleInfo {
     pub paragraphs: usize,
     /// Number of facts.
     pub facts: usize,
+    /// The title's analysed terms, for ranking (analysed once, not per answer).
+    pub title_terms: HashSet<String>,
 }
 
 /// One opened, immutable index generation.
@@ -160,9 +162,14 @@ impl KnowledgeIndex {
         let id = ArticleId::new(self.str_field(&doc, self.fields.article_id));
         let payload: ArticlePayload = serde_json::from_str(self.str_field(&doc, self.fields.payload))
             .map_err(|e| IndexError::Corrupt(format!("article {id}: {e}")))?;
+        let title_terms = super::analyze(&payload.meta.title)
+            .into_iter()
+            .map(|t| t.term)
+            .collect();
         Ok(ArticleInfo {
             key: address.into(),
             id,
+            title_terms,
             meta: payload.meta,
             paragraphs: payload.paragraphs,
             facts: payload.facts,
