@@ -119,7 +119,8 @@ fn spells_acronym(terms: &[String], acronym: &str) -> bool {
 /// ... 900,000", "the maximum fine stands at $32,500"): true when one of `focus` is within
 /// a few words of any quantity span.
 pub fn quantity_counts_focus(
-    tokens: &[crate::index::Token],
+    terms: &[String],
+    term_spans: &[std::ops::Range<usize>],
     quantities: &[std::ops::Range<usize>],
     focus: &[String],
 ) -> bool {
@@ -129,19 +130,18 @@ pub fn quantity_counts_focus(
         return false;
     }
     quantities.iter().any(|q| {
-        let first_after = tokens
+        let count = terms.len().min(term_spans.len());
+        let first_after = term_spans[..count]
             .iter()
-            .position(|t| t.span.start >= q.end)
-            .unwrap_or(tokens.len());
-        let first_in = tokens
+            .position(|s| s.start >= q.end)
+            .unwrap_or(count);
+        let first_in = term_spans[..count]
             .iter()
-            .position(|t| t.span.end > q.start)
-            .unwrap_or(tokens.len());
+            .position(|s| s.end > q.start)
+            .unwrap_or(count);
         let from = first_in.saturating_sub(BEFORE);
-        let to = (first_after + AFTER).min(tokens.len());
-        tokens[from..to]
-            .iter()
-            .any(|t| focus.iter().any(|f| f == &t.term))
+        let to = (first_after + AFTER).min(count);
+        terms[from..to].iter().any(|t| focus.contains(t))
     })
 }
 
@@ -260,13 +260,16 @@ mod tests {
             ),
         ];
         for (text, focus, expected) in cases {
-            let tokens = crate::index::analyze(text);
+            let (terms, term_spans): (Vec<String>, Vec<_>) = crate::index::analyze(text)
+                .into_iter()
+                .map(|t| (t.term, t.span))
+                .unzip();
             let spans: Vec<_> = crate::facts::parse_quantities(text)
                 .into_iter()
                 .map(|q| q.span)
                 .collect();
             assert_eq!(
-                quantity_counts_focus(&tokens, &spans, &[focus.to_string()]),
+                quantity_counts_focus(&terms, &term_spans, &spans, &[focus.to_string()]),
                 expected,
                 "{text}"
             );

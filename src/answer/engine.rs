@@ -2,6 +2,7 @@
 //! ranked, cited answers.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::Arc;
 
 use arc_swap::ArcSwap;
@@ -12,7 +13,7 @@ use super::query::{plan, Lexicon, QueryPlan};
 use super::rank::{is_answer, measure_fit, score, Signals};
 use super::synonyms::SynonymTable;
 use super::types::{Answer, Citation, CitedFact, Command, Highlight};
-use crate::index::{analyze, ArticleInfo, DocKey, IndexError, KnowledgeIndex, SentenceHit, Token};
+use crate::index::{analyze, ArticleInfo, DocKey, IndexError, KnowledgeIndex, SentenceHit};
 use crate::knowledge::ArticleId;
 
 /// Candidate sentences fetched by BM25 from the whole corpus before re-ranking. The best
@@ -279,8 +280,8 @@ fn rank(
     let mut candidates: Vec<Candidate> = hits
         .into_iter()
         .map(|hit| {
-            let tokens = analyze(&hit.text);
-            let sentence_terms: Vec<String> = tokens.iter().map(|t| t.term.clone()).collect();
+            let (sentence_terms, term_spans): (Vec<String>, Vec<Range<usize>>) =
+                analyze(&hit.text).into_iter().map(|t| (t.term, t.span)).unzip();
             let evidence = Evidence {
                 sentence: &sentence_terms,
                 title: title_terms
@@ -300,9 +301,9 @@ fn rank(
                 missing_keys: coverage.missing_keys,
                 missing_models: coverage.missing_models,
                 measure: measure_fit(&plan.measures, &kinds),
-                unit_fit: near_quantity(&plan.focus, &hit, &tokens),
+                unit_fit: near_quantity(&plan.focus, &hit, &sentence_terms, &term_spans),
                 focus_asked: plan.focus_asked,
-                rate_fit: near_quantity(&plan.rate, &hit, &tokens),
+                rate_fit: near_quantity(&plan.rate, &hit, &sentence_terms, &term_spans),
                 period_fit: match (hit.payload.period, plan.years.is_empty()) {
                     (Some(year), false) => Some(plan.years.contains(&year)),
                     _ => None,
@@ -322,11 +323,16 @@ fn rank(
     Ok(candidates)
 }
 
-/// True when one of `terms` sits next to a quantity: the thing it counts ("how many
+/// True when one of `wanted` sits next to a quantity: the thing it counts ("how many
 /// passengers" and "70 million passengers") or the unit it is per ("$1.8m an hour").
-fn near_quantity(terms: &[String], hit: &SentenceHit, tokens: &[Token]) -> bool {
+fn near_quantity(
+    wanted: &[String],
+    hit: &SentenceHit,
+    terms: &[String],
+    term_spans: &[Range<usize>],
+) -> bool {
     let spans: Vec<_> = hit.payload.quantities.iter().map(|q| q.span.clone()).collect();
-    quantity_counts_focus(tokens, &spans, terms)
+    quantity_counts_focus(terms, term_spans, &spans, wanted)
 }
 
 fn cite(article: &ArticleInfo, hit: &SentenceHit, score: f32) -> CitedFact {

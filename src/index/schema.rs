@@ -114,9 +114,11 @@ pub fn analyze(text: &str) -> Vec<Token> {
     ANALYZER.with_borrow_mut(|analyzer| {
         let mut stream = analyzer.token_stream(text);
         let mut tokens = Vec::new();
-        while let Some(token) = stream.next() {
+        while stream.advance() {
+            // The stream's own string is taken, not copied: answers analyse every candidate.
+            let token = stream.token_mut();
             tokens.push(Token {
-                term: token.text.clone(),
+                term: std::mem::take(&mut token.text),
                 span: token.offset_from..token.offset_to,
             });
         }
