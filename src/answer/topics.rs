@@ -9,6 +9,11 @@ use super::engine::Snapshot;
 /// Most topics kept per knowledge base.
 const MAX_TOPICS: usize = 600;
 
+/// Most articles whose facts are read to find topics. Frequent phrases are frequent in an
+/// even sample too, and reading every article's facts took 0.95 s at 10,000 articles (about
+/// ten times that at 100,000) on the first autocomplete after each reload.
+const TOPIC_SAMPLE: usize = 1_000;
+
 /// Words that never appear in a topic phrase (function words, reporting verbs, units).
 const STOPWORDS: &str = "\
     a about across after all also among an and any are as at be been between but by can could did \
@@ -34,8 +39,15 @@ pub struct Topics {
 }
 
 impl Topics {
-    /// Derives topics from one snapshot: every article's tags and title, and its facts.
+    /// Derives topics from one snapshot: every article's tags and title, and the facts of
+    /// at most [`TOPIC_SAMPLE`] articles spread evenly over the knowledge base.
     pub fn derive(snapshot: &Snapshot) -> Self {
+        Self::derive_sampled(snapshot, TOPIC_SAMPLE)
+    }
+
+    /// Like [`Self::derive`], reading the facts of at most `sample` articles (every
+    /// article's tags and title still count).
+    pub fn derive_sampled(snapshot: &Snapshot, sample: usize) -> Self {
         let index = &snapshot.index;
         let mut tags: Vec<String> = Vec::new();
         let mut texts: Vec<String> = Vec::new();
@@ -43,9 +55,13 @@ impl Topics {
             tracing::warn!("topics: the article list could not be read: {err}");
             &[]
         });
-        for article in articles {
+        let stride = articles.len().div_ceil(sample.max(1)).max(1);
+        for (i, article) in articles.iter().enumerate() {
             tags.extend(article.meta.tags.iter().cloned());
             texts.push(article.meta.title.clone());
+            if i % stride != 0 {
+                continue;
+            }
             if let Ok(sentences) = index.article_sentences(&article.id, true) {
                 texts.extend(sentences.into_iter().map(|s| s.text));
             }

@@ -172,3 +172,37 @@ fn chinese_is_detected_and_reached_from_english_queries() {
         answer.facts.iter().map(|f| &f.text).collect::<Vec<_>>()
     );
 }
+
+/// Topics read the facts of an even sample of articles, and every article's title.
+#[test]
+fn topics_sample_facts_but_keep_every_title() {
+    let metals = ["zinc", "copper", "nickel", "cobalt"];
+    let f = Fixture::new();
+    for (i, metal) in metals.iter().enumerate() {
+        f.write(
+            &format!("a{i}.txt"),
+            format!("Harbour cranes report\n\n{metal} futures rose 5% in 2023. {metal} futures fell 3% in 2024.\n"),
+        );
+    }
+    let engine = f.engine();
+    let listed = |sample| {
+        factbot::answer::Topics::derive_sampled(&engine.snapshot(), sample)
+            .suggest("", 50)
+            .join("|")
+    };
+    let all = listed(4);
+    for metal in metals {
+        assert!(all.contains(&format!("{metal} futures")), "{all}");
+    }
+    // Articles 0 and 2 are read; 1 and 3 are not, but every title still counts.
+    let half = listed(2);
+    assert!(
+        half.contains("zinc futures") && half.contains("nickel futures"),
+        "{half}"
+    );
+    assert!(
+        !half.contains("copper futures") && !half.contains("cobalt futures"),
+        "{half}"
+    );
+    assert!(half.contains("harbour cranes"), "{half}");
+}
