@@ -21,11 +21,20 @@ pub fn is_han(c: char) -> bool {
     )
 }
 
-/// `zh` for mostly-Han text, `en` for text in ASCII letters, `None` when neither is clear.
+/// Letters read to tell the language: plenty for a share, and the whole of most articles,
+/// while a long one no longer costs a pass over all its text (2.5% of a large build).
+const SAMPLE_LETTERS: usize = 4_000;
+
+/// `zh` for mostly-Han text, `en` for text in ASCII letters, `None` when neither is clear;
+/// judged on the title and the first [`SAMPLE_LETTERS`] letters.
 pub fn detect_language(title: &str, paragraphs: &[Paragraph]) -> Option<String> {
     let (mut han, mut ascii, mut letters) = (0usize, 0usize, 0usize);
     let texts = std::iter::once(title).chain(paragraphs.iter().map(|p| p.text.as_str()));
-    for c in texts.flat_map(str::chars).filter(|c| c.is_alphabetic()) {
+    let sample = texts
+        .flat_map(str::chars)
+        .filter(|c| c.is_alphabetic())
+        .take(SAMPLE_LETTERS);
+    for c in sample {
         letters += 1;
         han += usize::from(is_han(c));
         ascii += usize::from(c.is_ascii_alphabetic());
@@ -74,5 +83,14 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(detect_language("", &para(text)).as_deref(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn only_the_opening_letters_are_read() {
+        let english = "word ".repeat(SAMPLE_LETTERS / 4 + 1);
+        let text = format!("{english}{}", "中文".repeat(SAMPLE_LETTERS));
+        assert_eq!(detect_language("", &para(&text)).as_deref(), Some("en"));
+        let text = format!("{}{english}", "中文".repeat(SAMPLE_LETTERS));
+        assert_eq!(detect_language("", &para(&text)).as_deref(), Some("zh"));
     }
 }
