@@ -135,7 +135,7 @@ pub fn answer_with(
     }
     let terms = plan.search_terms();
     let facts_only = command == Command::Stat;
-    let mut hits = index.search_sentences(&terms, facts_only, SENTENCE_CANDIDATES)?;
+    let mut hits = index.search_sentences(&plan.corpus_terms(), facts_only, SENTENCE_CANDIDATES)?;
     let articles = index.search_articles(&terms, 10)?;
     // Sentences of the best articles, scored by the same query, then their remaining facts.
     let mut seen: HashSet<DocKey> = hits.iter().map(|h| h.key).collect();

@@ -339,6 +339,20 @@ impl QueryPlan {
     /// Terms for retrieval, each boosted by its concept's weight and its origin. Years are
     /// searched too (weakly): a sentence stating its period often names it.
     pub fn search_terms(&self) -> Vec<WeightedTerm> {
+        self.terms_where(|_| true)
+    }
+
+    /// [`Self::search_terms`] for the corpus-wide sentence search: without the words of
+    /// synonym phrases ("people watch" for "viewers"). A phrase only counts when all its
+    /// words match, which ranking checks in the candidates; loose in a corpus-wide union
+    /// they are common words that mostly find noise and have the longest postings. At
+    /// 100,000 generated articles leaving them out took answers from 4.1 to 3.6 ms; the BBC
+    /// dev and seed cases rank alike. The best articles are still searched with every term.
+    pub fn corpus_terms(&self) -> Vec<WeightedTerm> {
+        self.terms_where(|alt| alt.terms.len() == 1 || !matches!(alt.origin, Origin::Synonym))
+    }
+
+    fn terms_where(&self, keep: impl Fn(&Alternative) -> bool) -> Vec<WeightedTerm> {
         let mut out: Vec<WeightedTerm> = self
             .years
             .iter()
@@ -348,7 +362,7 @@ impl QueryPlan {
             })
             .collect();
         for concept in &self.concepts {
-            for alt in &concept.alternatives {
+            for alt in concept.alternatives.iter().filter(|a| keep(a)) {
                 let share = 1.0 / alt.terms.len() as f32;
                 for term in &alt.terms {
                     let boost = alt.origin.strength() * share;
@@ -363,5 +377,50 @@ impl QueryPlan {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::{SynonymGroup, Synonyms};
+
+    /// Every word is known and equally common.
+    struct EveryWord;
+
+    impl Lexicon for EveryWord {
+        fn article_count(&self) -> u64 {
+            100
+        }
+        fn article_frequency(&self, _term: &str) -> u64 {
+            10
+        }
+        fn similar_terms(&self, _term: &str, _max_distance: usize) -> Vec<(String, u64)> {
+            Vec::new()
+        }
+    }
+
+    #[test]
+    fn corpus_terms_leave_out_the_words_of_synonym_phrases_only() {
+        let synonyms = SynonymTable::new(&Synonyms {
+            groups: vec![SynonymGroup {
+                name: "viewers".into(),
+                terms: vec!["viewers".into(), "audience".into(), "people watch".into()],
+            }],
+        });
+        let plan = plan("set-top box viewers in 2024", &EveryWord, &synonyms);
+        let words = |terms: Vec<WeightedTerm>| terms.into_iter().map(|t| t.term).collect::<Vec<_>>();
+        let all = words(plan.search_terms());
+        let corpus = words(plan.corpus_terms());
+        for kept in ["set", "top", "box", "viewer", "audienc", "2024"] {
+            assert!(corpus.contains(&kept.to_string()), "{kept} in {corpus:?}");
+        }
+        for phrase_word in ["peopl", "watch"] {
+            assert!(all.contains(&phrase_word.to_string()), "{phrase_word} in {all:?}");
+            assert!(
+                !corpus.contains(&phrase_word.to_string()),
+                "{phrase_word} in {corpus:?}"
+            );
+        }
     }
 }
