@@ -31,49 +31,106 @@ static JIEBA: LazyLock<Jieba> = LazyLock::new(|| {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct MixedTokenizer;
 
-/// The words of one text, produced up front (texts are sentences, titles or queries).
-pub struct MixedTokenStream {
-    tokens: Vec<Token>,
-    /// Index of the current token plus one; 0 before the first `advance`.
-    next: usize,
-    /// Returned by `token()` when there is no current token, instead of panicking.
-    empty: Token,
+/// The words of one text, found as the stream advances: one reused token, so a Latin word
+/// costs no allocation (the analyzer runs on every word of a build and of every candidate
+/// sentence of an answer). A Han run is cut by jieba when reached.
+pub struct MixedTokenStream<'a> {
+    text: &'a str,
+    /// Byte offset where the search for the next run resumes.
+    cursor: usize,
+    /// Words of the Han run being emitted, as byte spans, and how many are already out.
+    han_words: Vec<(usize, usize)>,
+    han_next: usize,
+    /// Tokens emitted so far (the next position).
+    emitted: usize,
+    token: Token,
 }
 
 impl Tokenizer for MixedTokenizer {
-    type TokenStream<'a> = MixedTokenStream;
+    type TokenStream<'a> = MixedTokenStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         MixedTokenStream {
-            tokens: split_words(text),
-            next: 0,
-            empty: Token::default(),
+            text,
+            cursor: 0,
+            han_words: Vec::new(),
+            han_next: 0,
+            emitted: 0,
+            token: Token::default(),
         }
     }
 }
 
-impl TokenStream for MixedTokenStream {
+impl MixedTokenStream<'_> {
+    fn emit(&mut self, from: usize, to: usize) {
+        self.token.offset_from = from;
+        self.token.offset_to = to;
+        self.token.position = self.emitted;
+        self.token.position_length = 1;
+        self.token.text.clear();
+        self.token.text.push_str(&self.text[from..to]);
+        self.emitted += 1;
+    }
+
+    /// The next run of word or Han characters at or after the cursor.
+    fn next_run(&mut self) -> Option<(Run, usize, usize)> {
+        let rest = &self.text[self.cursor..];
+        let mut chars = rest.char_indices().peekable();
+        while let Some((offset, c)) = chars.next() {
+            let kind = run_of(c);
+            if kind == Run::Gap {
+                continue;
+            }
+            let start = self.cursor + offset;
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, next)) = chars.peek() {
+                if run_of(next) != kind {
+                    break;
+                }
+                end = self.cursor + i + next.len_utf8();
+                chars.next();
+            }
+            self.cursor = end;
+            return Some((kind, start, end));
+        }
+        self.cursor = self.text.len();
+        None
+    }
+}
+
+impl TokenStream for MixedTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        if self.next < self.tokens.len() {
-            self.next += 1;
-            true
-        } else {
-            false
+        loop {
+            if let Some(&(from, to)) = self.han_words.get(self.han_next) {
+                self.han_next += 1;
+                self.emit(from, to);
+                return true;
+            }
+            match self.next_run() {
+                None => return false,
+                Some((Run::Word, from, to)) => {
+                    self.emit(from, to);
+                    return true;
+                }
+                Some((_, from, to)) => {
+                    // Without HMM, words outside the dictionary fall apart into characters the
+                    // same way in a query and in a sentence, whatever surrounds them.
+                    self.han_words.clear();
+                    self.han_next = 0;
+                    let words = JIEBA.cut(&self.text[from..to], false);
+                    self.han_words
+                        .extend(words.iter().map(|w| (from + w.byte_start, from + w.byte_end)));
+                }
+            }
         }
     }
 
     fn token(&self) -> &Token {
-        self.next
-            .checked_sub(1)
-            .and_then(|i| self.tokens.get(i))
-            .unwrap_or(&self.empty)
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        match self.next.checked_sub(1) {
-            Some(i) if i < self.tokens.len() => &mut self.tokens[i],
-            _ => &mut self.empty,
-        }
+        &mut self.token
     }
 }
 
@@ -95,49 +152,21 @@ fn run_of(c: char) -> Run {
     }
 }
 
-/// Every word of `text` with byte offsets into it and consecutive positions.
-fn split_words(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut push = |from: usize, to: usize| {
-        let position = tokens.len();
-        tokens.push(Token {
-            offset_from: from,
-            offset_to: to,
-            position,
-            text: text[from..to].to_string(),
-            position_length: 1,
-        });
-    };
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        let kind = run_of(c);
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, next)) = chars.peek() {
-            if run_of(next) != kind {
-                break;
-            }
-            end = i + next.len_utf8();
-            chars.next();
-        }
-        match kind {
-            Run::Gap => {}
-            Run::Word => push(start, end),
-            Run::Han => {
-                // Without HMM, words outside the dictionary fall apart into characters the
-                // same way in a query and in a sentence, whatever surrounds them.
-                for word in JIEBA.cut(&text[start..end], false) {
-                    push(start + word.byte_start, start + word.byte_end);
-                }
-            }
-        }
-    }
-    tokens
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use tantivy::tokenizer::SimpleTokenizer;
+
+    /// Every word of `text` as the stream gives them.
+    fn split_words(text: &str) -> Vec<Token> {
+        let mut tokenizer = MixedTokenizer;
+        let mut stream = tokenizer.token_stream(text);
+        let mut tokens = Vec::new();
+        while stream.advance() {
+            tokens.push(stream.token().clone());
+        }
+        tokens
+    }
 
     fn words(text: &str) -> Vec<(String, usize, usize)> {
         split_words(text)
