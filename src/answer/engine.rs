@@ -1,6 +1,7 @@
 //! The answering engine: holds the index in use (swappable on reload) and turns queries into
 //! ranked, cited answers.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
@@ -203,10 +204,8 @@ pub fn answer_with(
         fact.signals = Some(candidate.signals);
         if command == Command::Ask {
             let sentences = match article_texts.entry(candidate.hit.article.clone()) {
-                std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
-                std::collections::hash_map::Entry::Vacant(slot) => {
-                    slot.insert(index.article_sentences(&candidate.hit.article, false)?)
-                }
+                Entry::Occupied(known) => known.into_mut(),
+                Entry::Vacant(slot) => slot.insert(index.article_sentences(&candidate.hit.article, false)?),
             };
             add_passage(sentences, &mut fact);
         }

@@ -8,4 +8,5 @@ mod check_cli;
 mod eval_dev;
 mod hardening;
 mod index_lifecycle;
+mod planning;
 mod sources;
