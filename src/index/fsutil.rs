@@ -82,3 +82,40 @@ pub fn dir_size(dir: &Path) -> u64 {
         .map(|m| m.len())
         .sum()
 }
+
+/// Takes the exclusive lock on `file`, retrying for up to `wait`.
+pub(super) fn lock_within(file: &std::fs::File, wait: std::time::Duration) -> bool {
+    let deadline = std::time::Instant::now() + wait;
+    loop {
+        if file.try_lock().is_ok() {
+            return true;
+        }
+        if std::time::Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn the_lock_is_waited_for_then_given_up() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("build.lock");
+        let held = std::fs::File::create(&path).expect("lock file");
+        held.try_lock().expect("first lock");
+        let other = std::fs::File::create(&path).expect("lock file");
+        assert!(!lock_within(&other, Duration::from_millis(60)), "held elsewhere");
+        let releaser = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(40));
+            drop(held);
+        });
+        assert!(lock_within(&other, Duration::from_secs(5)), "released meanwhile");
+        releaser.join().expect("releaser");
+    }
+}

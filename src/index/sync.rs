@@ -23,6 +23,11 @@ use crate::knowledge::{
     SYNONYMS_FILE,
 };
 
+/// How long a sync waits for the build lock before reporting another build. A lock can
+/// outlive its build for a moment: a process forked just then holds the lock file's
+/// descriptor until it execs (seen as a rare failed reload in the reload-under-load test).
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// Files parsed and prepared together before their documents go to the writer.
 const BUILD_CHUNK: usize = 1024;
 
@@ -81,7 +86,7 @@ pub fn sync(
         path: lock_path,
         source,
     })?;
-    if lock.try_lock().is_err() {
+    if !super::fsutil::lock_within(&lock, LOCK_WAIT) {
         return Err(IndexError::Busy(data.root().to_path_buf()));
     }
 
