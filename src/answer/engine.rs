@@ -14,15 +14,25 @@ use super::query::{plan, Lexicon, QueryPlan};
 use super::rank::{is_answer, measure_fit, score, Signals};
 use super::synonyms::SynonymTable;
 use super::types::{Answer, Citation, CitedFact, Command, Highlight};
-use crate::index::{analyze, ArticleInfo, DocKey, IndexError, KnowledgeIndex, SentenceHit};
+use crate::index::{
+    analyze, ArticleHit, ArticleInfo, DocKey, IndexError, KnowledgeIndex, ScoredSentence, SentenceHit,
+};
 use crate::knowledge::ArticleId;
 
-/// Candidate sentences fetched by BM25 from the whole corpus before re-ranking. The best
+/// Articles whose sentences are scored: the best articles by BM25 over title and body.
+/// Sentences elsewhere are not looked at: scoring these few articles' sentences by document
+/// range replaced a BM25 search over every sentence of the corpus, which was half the answer
+/// time at 100,000 articles. On the BBC dev cases 60 ranks exactly like that search; 10 to 30
+/// lose a case each.
+const ARTICLE_POOL: usize = 60;
+/// Of those, the articles whose scores are a ranking signal.
+const RANKED_ARTICLES: usize = 10;
+/// Candidate sentences taken by BM25 from the whole pool before re-ranking. The best
 /// articles' facts are added anyway, so this only needs to catch strong sentences elsewhere:
 /// on the BBC dev cases every depth from 5 to 60 ranks alike (3 loses a case), while the cost
 /// grows with it (p50 1.37 ms at 60, 0.8 ms at 15); 20 keeps a wide margin.
 const SENTENCE_CANDIDATES: usize = 20;
-/// Candidate sentences fetched by BM25 within the best articles.
+/// Candidate sentences taken by BM25 within the best articles.
 const IN_ARTICLE_CANDIDATES: usize = 60;
 /// Best articles whose every fact is considered, so a fact that repeats none of the query's
 /// words still competes when its article is clearly the one asked about.
@@ -73,6 +83,8 @@ pub struct Engine {
 
 struct Candidate {
     hit: SentenceHit,
+    /// Its article's place in the article pool.
+    article: usize,
     signals: Signals,
     score: f32,
 }
@@ -136,52 +148,36 @@ pub fn answer_with(
     }
     let terms = plan.search_terms();
     let facts_only = command == Command::Stat;
-    let mut hits = index.search_sentences(&plan.corpus_terms(), facts_only, SENTENCE_CANDIDATES)?;
-    let articles = index.search_articles(&terms, 10)?;
-    // Sentences of the best articles, scored by the same query, then their remaining facts.
-    let mut seen: HashSet<DocKey> = hits.iter().map(|h| h.key).collect();
-    let top_articles: Vec<&ArticleId> = articles
-        .iter()
-        .take(ARTICLE_CANDIDATES)
-        .map(|a| &a.article)
-        .collect();
-    // Keys first, so a sentence found by several lists is read once.
-    let mut more: Vec<(DocKey, f32)> = Vec::new();
-    for (key, score) in
-        index.search_sentence_keys_in(&terms, &top_articles, facts_only, IN_ARTICLE_CANDIDATES)?
-    {
-        if seen.insert(key) {
-            more.push((key, score));
+    let pool = index.search_articles(&terms, ARTICLE_POOL)?;
+    let keys: Vec<DocKey> = pool.iter().map(|a| a.key).collect();
+    let mut scored = index.sentences_of(&terms, &keys, facts_only)?;
+    scored.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
+    // The strongest sentences of the whole pool, then those of the best few articles, then
+    // these articles' remaining facts: a fact that repeats none of the query's words still
+    // competes when its article is clearly the one asked about.
+    let matching = || scored.iter().filter(|s| s.score > 0.0);
+    let in_best = |s: &&ScoredSentence| s.article < ARTICLE_CANDIDATES;
+    let mut seen: HashSet<DocKey> = HashSet::new();
+    let picks = matching()
+        .take(SENTENCE_CANDIDATES)
+        .chain(matching().filter(in_best).take(IN_ARTICLE_CANDIDATES))
+        .chain(scored.iter().filter(in_best).filter(|s| s.is_fact));
+    let mut hits = Vec::new();
+    for s in picks {
+        if seen.insert(s.key) {
+            hits.push((index.sentence(s.key, s.score)?, s.article));
         }
     }
-    for article in &top_articles {
-        let mut keys = index.article_sentence_keys(article, true)?;
-        keys.sort_unstable();
-        for key in keys {
-            if seen.insert(key) {
-                more.push((key, 0.0));
-            }
-        }
-    }
-    for (key, score) in more {
-        hits.push(index.sentence(key, score)?);
-    }
-    answer.suggestions = articles
-        .iter()
-        .take(3)
-        .filter_map(|a| index.article(&a.article))
-        .map(|a| a.meta.title.clone())
-        .collect();
-    if hits.is_empty() {
-        return Ok(answer);
-    }
-
-    let candidates = rank(index, &plan, hits, &articles)?;
+    let candidates = rank(index, &plan, hits, &pool)?;
     let Some(best) = candidates.first() else {
+        answer.suggestions = nearest_titles(index, &pool);
         return Ok(answer);
     };
     answer.no_answer = !is_answer(&best.signals);
     answer.matched = candidates.iter().filter(|c| is_answer(&c.signals)).count();
+    if answer.no_answer {
+        answer.suggestions = nearest_titles(index, &pool);
+    }
 
     let mut shown: HashSet<(String, String)> = HashSet::new();
     // Every sentence of each cited article, read once however many of its facts are shown.
@@ -190,7 +186,7 @@ pub fn answer_with(
         if answer.facts.len() >= limit {
             break;
         }
-        let Some(article) = index.article(&candidate.hit.article) else {
+        let Some(article) = index.article_at(pool[candidate.article].key) else {
             continue;
         };
         // Identical files (and syndicated copies) would show the same sentence twice.
@@ -217,29 +213,44 @@ pub fn answer_with(
     Ok(answer)
 }
 
+/// Titles of the best articles, offered as topics to try when nothing matched.
+fn nearest_titles(index: &KnowledgeIndex, pool: &[ArticleHit]) -> Vec<String> {
+    pool.iter()
+        .take(3)
+        .filter_map(|a| index.article_at(a.key))
+        .map(|a| a.meta.title.clone())
+        .collect()
+}
+
+/// Scores each sentence (paired with its article's place in `pool`) by every signal, best
+/// first.
 fn rank(
     index: &KnowledgeIndex,
     plan: &QueryPlan,
-    hits: Vec<SentenceHit>,
-    articles: &[crate::index::ArticleHit],
+    hits: Vec<(SentenceHit, usize)>,
+    pool: &[ArticleHit],
 ) -> Result<Vec<Candidate>, IndexError> {
-    let article_scores: HashMap<&str, f32> = articles.iter().map(|a| (a.article.as_str(), a.score)).collect();
-    let best_article = articles
-        .iter()
-        .map(|a| a.score)
+    // Only the best articles' scores are a signal; further down, BM25 over a whole article
+    // says little about one of its sentences.
+    let article_score = |i: usize| if i < RANKED_ARTICLES { pool[i].score } else { 0.0 };
+    let best_article = (0..pool.len().min(RANKED_ARTICLES))
+        .map(article_score)
         .fold(0.0, f32::max)
         .max(f32::EPSILON);
-    let best_sentence = hits.iter().map(|h| h.score).fold(0.0, f32::max).max(f32::EPSILON);
+    let best_sentence = hits
+        .iter()
+        .map(|h| h.0.score)
+        .fold(0.0, f32::max)
+        .max(f32::EPSILON);
 
     // Which concepts each candidate article contains, in one pass over the postings.
-    let article_ids: Vec<Arc<ArticleInfo>> = {
-        let mut ids: Vec<&str> = hits.iter().map(|h| h.article.as_str()).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids.iter()
-            .filter_map(|id| index.article(&crate::knowledge::ArticleId::new(id)))
-            .collect()
-    };
+    let mut in_pool: Vec<usize> = hits.iter().map(|h| h.1).collect();
+    in_pool.sort_unstable();
+    in_pool.dedup();
+    let infos: HashMap<usize, Arc<ArticleInfo>> = in_pool
+        .iter()
+        .filter_map(|&i| index.article_at(pool[i].key).map(|info| (i, info)))
+        .collect();
     let all_terms: Vec<String> = {
         let mut t: Vec<String> = plan
             .concepts
@@ -250,14 +261,14 @@ fn rank(
         t.dedup();
         t
     };
-    let contains =
-        index.articles_containing(&article_ids.iter().map(|a| a.key).collect::<Vec<_>>(), &all_terms)?;
-    let article_terms: HashMap<&str, HashSet<&str>> = article_ids
+    let article_keys: Vec<DocKey> = in_pool.iter().map(|&i| pool[i].key).collect();
+    let contains = index.articles_containing(&article_keys, &all_terms)?;
+    let article_terms: HashMap<usize, HashSet<&str>> = in_pool
         .iter()
         .zip(&contains)
-        .map(|(a, row)| {
+        .map(|(&i, row)| {
             (
-                a.id.as_str(),
+                i,
                 all_terms
                     .iter()
                     .zip(row)
@@ -267,10 +278,6 @@ fn rank(
             )
         })
         .collect();
-    let title_terms: HashMap<&str, &HashSet<String>> = article_ids
-        .iter()
-        .map(|a| (a.id.as_str(), &a.title_terms))
-        .collect();
 
     let keys = plan.concepts.iter().filter(|c| c.key).count();
     let empty_set = HashSet::new();
@@ -278,22 +285,19 @@ fn rank(
 
     let mut candidates: Vec<Candidate> = hits
         .into_iter()
-        .map(|hit| {
+        .map(|(hit, article)| {
             let (sentence_terms, term_spans): (Vec<String>, Vec<Range<usize>>) =
                 analyze(&hit.text).into_iter().map(|t| (t.term, t.span)).unzip();
             let evidence = Evidence {
                 sentence: &sentence_terms,
-                title: title_terms
-                    .get(hit.article.as_str())
-                    .copied()
-                    .unwrap_or(&empty_titles),
-                article: article_terms.get(hit.article.as_str()).unwrap_or(&empty_set),
+                title: infos.get(&article).map_or(&empty_titles, |a| &a.title_terms),
+                article: article_terms.get(&article).unwrap_or(&empty_set),
             };
             let coverage = cover(plan, &evidence);
             let kinds: Vec<_> = hit.payload.quantities.iter().map(|q| q.kind).collect();
             let signals = Signals {
                 sentence_bm25: hit.score / best_sentence,
-                article_bm25: article_scores.get(hit.article.as_str()).copied().unwrap_or(0.0) / best_article,
+                article_bm25: article_score(article) / best_article,
                 coverage: coverage.overall,
                 sentence_coverage: coverage.in_sentence,
                 keys,
@@ -310,7 +314,12 @@ fn rank(
                 paragraph: hit.position.paragraph,
             };
             let score = score(&signals);
-            Candidate { hit, signals, score }
+            Candidate {
+                hit,
+                article,
+                signals,
+                score,
+            }
         })
         .collect();
     candidates.sort_by(|a, b| {

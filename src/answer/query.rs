@@ -342,16 +342,6 @@ impl QueryPlan {
         self.terms_where(|_| true)
     }
 
-    /// [`Self::search_terms`] for the corpus-wide sentence search: without the words of
-    /// synonym phrases ("people watch" for "viewers"). A phrase only counts when all its
-    /// words match, which ranking checks in the candidates; loose in a corpus-wide union
-    /// they are common words that mostly find noise and have the longest postings. At
-    /// 100,000 generated articles leaving them out took answers from 4.1 to 3.6 ms; the BBC
-    /// dev and seed cases rank alike. The best articles are still searched with every term.
-    pub fn corpus_terms(&self) -> Vec<WeightedTerm> {
-        self.terms_where(|alt| alt.terms.len() == 1 || !matches!(alt.origin, Origin::Synonym))
-    }
-
     fn terms_where(&self, keep: impl Fn(&Alternative) -> bool) -> Vec<WeightedTerm> {
         let mut out: Vec<WeightedTerm> = self
             .years

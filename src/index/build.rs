@@ -1,5 +1,6 @@
 //! Writing articles into a tantivy index: one document per sentence, one per article.
 
+use tantivy::indexer::UserOperation;
 use tantivy::{doc, IndexWriter, TantivyDocument, Term};
 
 use super::payload::{encode_sentence, ArticlePayload, SentencePayload};
@@ -37,11 +38,11 @@ pub struct PreparedArticle {
     stats: WriteStats,
 }
 
-/// Adds a prepared article to `writer`.
+/// Adds a prepared article to `writer` as one group: tantivy puts a group's documents
+/// into one segment, in order, which is what lets readers find an article's sentences as
+/// the documents just before the article document (see `Fields::sentences`).
 pub fn add_prepared(writer: &IndexWriter, prepared: PreparedArticle) -> Result<WriteStats, IndexError> {
-    for document in prepared.documents {
-        writer.add_document(document)?;
-    }
+    writer.run(prepared.documents.into_iter().map(UserOperation::Add))?;
     Ok(prepared.stats)
 }
 
@@ -94,6 +95,8 @@ pub fn prepare_article(fields: &Fields, article: &Article) -> Result<PreparedArt
     document.add_text(fields.title, &article.meta.title);
     document.add_text(fields.body, &body);
     document.add_text(fields.payload, serde_json::to_string(&payload)?);
+    document.add_u64(fields.sentences, stats.sentences as u64);
+    // Last, after its sentences: readers count back from it.
     documents.push(document);
     Ok(PreparedArticle { documents, stats })
 }

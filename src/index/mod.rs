@@ -15,6 +15,7 @@ mod store;
 mod sync;
 mod term_union;
 mod tokenizer;
+mod within;
 
 use std::path::PathBuf;
 
@@ -29,6 +30,7 @@ pub use scan::ChangeSet;
 pub use schema::{analyze, Token, SCHEMA_VERSION};
 pub use store::DataDir;
 pub use sync::{sync, SyncMode, SyncOptions, SyncOutcome};
+pub use within::ScoredSentence;
 
 /// Why an index could not be built or opened.
 #[derive(Debug, Error)]

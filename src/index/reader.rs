@@ -73,15 +73,14 @@ impl SentenceHit {
     }
 }
 
-/// An article found by a search.
-#[derive(Debug, Clone, PartialEq)]
+/// An article found by a search; its metadata is [`KnowledgeIndex::article_at`] the key
+/// (not read up front: answers look at a few of the articles they score).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ArticleHit {
     /// Handle of the article document.
     pub key: DocKey,
     /// BM25 score over title and body.
     pub score: f32,
-    /// Which article.
-    pub article: ArticleId,
 }
 
 /// What the index knows about one article, kept in memory for citations and `/sources`.
@@ -112,8 +111,22 @@ pub struct KnowledgeIndex {
     pub(super) fields: Fields,
     head: GenerationHead,
     synonyms: Synonyms,
-    cited: Mutex<HashMap<ArticleId, Arc<ArticleInfo>>>,
+    cited: Mutex<CitedArticles>,
     all: OnceLock<Vec<Arc<ArticleInfo>>>,
+}
+
+/// Articles read so far, by id and by document (the index is immutable, so both stay valid).
+#[derive(Default)]
+struct CitedArticles {
+    by_id: HashMap<ArticleId, Arc<ArticleInfo>>,
+    by_key: HashMap<DocKey, Arc<ArticleInfo>>,
+}
+
+impl CitedArticles {
+    fn insert(&mut self, info: &Arc<ArticleInfo>) {
+        self.by_id.insert(info.id.clone(), Arc::clone(info));
+        self.by_key.insert(info.key, Arc::clone(info));
+    }
 }
 
 impl std::fmt::Debug for KnowledgeIndex {
@@ -150,7 +163,7 @@ impl KnowledgeIndex {
             fields,
             head,
             synonyms,
-            cited: Mutex::new(HashMap::new()),
+            cited: Mutex::new(CitedArticles::default()),
             all: OnceLock::new(),
         };
         this.check_stored_payloads()?;
@@ -247,6 +260,7 @@ impl KnowledgeIndex {
             .cited
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
+            .by_id
             .get(id)
             .cloned();
         if known.is_some() {
@@ -276,17 +290,37 @@ impl KnowledgeIndex {
                 return None;
             }
         };
-        let info = match self.read_article(&searcher, address) {
+        self.article_at(address.into())
+    }
+
+    /// Metadata of the article whose document is `key` (from [`ArticleHit::key`]); `None`
+    /// when its stored document cannot be read.
+    pub fn article_at(&self, key: DocKey) -> Option<Arc<ArticleInfo>> {
+        let known = self
+            .cited
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .by_key
+            .get(&key)
+            .cloned();
+        if known.is_some() {
+            return known;
+        }
+        let info = match self.read_article(&self.searcher(), key.into()) {
             Ok(info) => Arc::new(info),
             Err(err) => {
-                tracing::warn!(article = %id, "article metadata unreadable: {err}");
+                tracing::warn!(
+                    segment = key.segment,
+                    doc = key.doc,
+                    "article metadata unreadable: {err}"
+                );
                 return None;
             }
         };
         self.cited
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .insert(id.clone(), Arc::clone(&info));
+            .insert(&info);
         Some(info)
     }
 

@@ -16,7 +16,8 @@ use super::tokenizer::MixedTokenizer;
 /// 6: no term positions (no query uses phrases); 5 was a reverted experiment, skipped so
 /// that its indexes are rebuilt.
 /// 7: a sentence's position and payload in one binary record instead of JSON and two numbers.
-pub const SCHEMA_VERSION: u32 = 7;
+/// 8: an article's sentences are the documents just before it, counted by `sentences`.
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";
@@ -49,6 +50,10 @@ pub struct Fields {
     pub record: tantivy::schema::Field,
     /// Article docs: metadata as JSON (`payload::ArticlePayload`).
     pub payload: tantivy::schema::Field,
+    /// Article docs: how many sentence documents precede the article document. An article's
+    /// documents are added as one group, so they are contiguous in one segment and its
+    /// sentences are found by document range, without a search.
+    pub sentences: tantivy::schema::Field,
 }
 
 /// Builds the schema and its field handles.
@@ -74,6 +79,7 @@ pub fn schema() -> (Schema, Fields) {
         is_fact: builder.add_u64_field("is_fact", INDEXED | FAST),
         record: builder.add_bytes_field("record", STORED),
         payload: builder.add_text_field("payload", STORED),
+        sentences: builder.add_u64_field("sentences", FAST),
     };
     (builder.build(), fields)
 }

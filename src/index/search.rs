@@ -4,100 +4,21 @@
 
 use std::collections::HashMap;
 
-use tantivy::collector::DocSetCollector;
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term, TERMINATED};
 
 use super::payload::decode_sentence;
 use super::reader::{ArticleHit, DocKey, KnowledgeIndex, SentenceHit, WeightedTerm};
-use super::schema::kind;
 use super::term_union::{top_docs, TermUnionQuery};
 use super::IndexError;
 use crate::knowledge::ArticleId;
 
 /// Share of articles above which a word is left out of the article body search.
 const UBIQUITOUS_SHARE: f64 = 0.8;
+/// Fewest articles for which a word's share of them is taken as telling.
+const UBIQUITOUS_MIN_ARTICLES: usize = 20;
 
 impl KnowledgeIndex {
-    /// Sentences matching any of `terms` (scored by BM25 with the terms' boosts).
-    pub fn search_sentences(
-        &self,
-        terms: &[WeightedTerm],
-        facts_only: bool,
-        limit: usize,
-    ) -> Result<Vec<SentenceHit>, IndexError> {
-        if terms.is_empty() || limit == 0 {
-            return Ok(Vec::new());
-        }
-        // A pure disjunction over the sentence field (only sentence documents have it) lets
-        // tantivy skip blocks that cannot reach the top (block-max WAND); required filters
-        // would make it score every matching sentence. Facts are kept afterwards by their
-        // fast field, from a list twice as deep, before any stored document is read (four
-        // times as deep ranked the dev cases alike and cost 4% more at 100,000 articles).
-        let depth = if facts_only { limit * 2 } else { limit };
-        let searcher = self.searcher();
-        let top = top_docs(&searcher, &self.terms_query(self.fields.text, terms), depth)?;
-        let mut hits = Vec::with_capacity(limit);
-        for (score, address) in top {
-            if hits.len() >= limit {
-                break;
-            }
-            if facts_only && !self.is_fact(&searcher, address)? {
-                continue;
-            }
-            hits.push(self.sentence_hit(&searcher, address, score)?);
-        }
-        Ok(hits)
-    }
-
-    fn is_fact(&self, searcher: &Searcher, address: DocAddress) -> Result<bool, IndexError> {
-        let column = searcher
-            .segment_reader(address.segment_ord)
-            .fast_fields()
-            .u64("is_fact")?;
-        Ok(column.first(address.doc_id) == Some(1))
-    }
-
-    /// Like [`Self::search_sentences`], restricted to the given articles: scores the
-    /// sentences of the best articles even when they rank low corpus-wide. Returns keys and
-    /// scores only, so the caller reads each sentence once however many lists found it.
-    pub fn search_sentence_keys_in(
-        &self,
-        terms: &[WeightedTerm],
-        articles: &[&ArticleId],
-        facts_only: bool,
-        limit: usize,
-    ) -> Result<Vec<(DocKey, f32)>, IndexError> {
-        if terms.is_empty() || articles.is_empty() || limit == 0 {
-            return Ok(Vec::new());
-        }
-        let ids = articles
-            .iter()
-            .map(|a| Term::from_field_text(self.fields.article_id, a.as_str()));
-        // Only sentence documents have text, so the text clause needs no kind filter; the
-        // few article ids are a union of short postings (a term set would build a bit set
-        // over every document).
-        let in_articles: Vec<(Occur, Box<dyn Query>)> =
-            ids.map(|id| (Occur::Should, self.filter(id))).collect();
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-            (Occur::Must, Box::new(BooleanQuery::new(in_articles))),
-            (Occur::Must, Box::new(self.terms_query(self.fields.text, terms))),
-        ];
-        if facts_only {
-            clauses.push((
-                Occur::Must,
-                self.filter(Term::from_field_u64(self.fields.is_fact, 1)),
-            ));
-        }
-        let searcher = self.searcher();
-        let top = top_docs(&searcher, &BooleanQuery::new(clauses), limit)?;
-        Ok(top
-            .into_iter()
-            .map(|(score, address)| (address.into(), score))
-            .collect())
-    }
-
     /// The sentence behind `key` (from this index), with `score` attached.
     pub fn sentence(&self, key: DocKey, score: f32) -> Result<SentenceHit, IndexError> {
         self.sentence_hit(&self.searcher(), key.into(), score)
@@ -127,32 +48,36 @@ impl KnowledgeIndex {
         let query = TermUnionQuery::new(either);
         let searcher = self.searcher();
         let top = top_docs(&searcher, &query, limit)?;
-        top.into_iter()
-            .map(|(score, address)| {
-                let doc: TantivyDocument = searcher.doc(address)?;
-                Ok(ArticleHit {
-                    key: address.into(),
-                    score,
-                    article: ArticleId::new(self.str_field(&doc, self.fields.article_id)),
-                })
+        Ok(top
+            .into_iter()
+            .map(|(score, address)| ArticleHit {
+                key: address.into(),
+                score,
             })
-            .collect()
+            .collect())
     }
 
     /// `terms` without those in more than [`UBIQUITOUS_SHARE`] of the articles, unless that
-    /// would leave none: such a word barely ranks articles (BM25 weight under 0.25 against
-    /// 2-7 for a telling word) but has the longest postings. At 100,000 generated articles,
-    /// where words like "market" and "invest" are in 9 articles out of 10, leaving them out
-    /// of the body search took answers from 5.1 to 4.0 ms; the BBC dev cases rank alike.
+    /// would leave no word the articles have: such a word barely ranks articles (BM25 weight
+    /// under 0.25 against 2-7 for a telling word) but has the longest postings. At 100,000
+    /// generated articles, where words like "market" and "invest" are in 9 articles out of
+    /// 10, leaving them out of the body search took answers from 5.1 to 4.0 ms; the BBC dev
+    /// cases rank alike. Below [`UBIQUITOUS_MIN_ARTICLES`] a share says nothing.
     fn discriminating(&self, terms: &[WeightedTerm]) -> Result<Vec<WeightedTerm>, IndexError> {
-        let articles = self.article_count() as f64;
+        let articles = self.article_count();
+        if articles < UBIQUITOUS_MIN_ARTICLES {
+            return Ok(terms.to_vec());
+        }
         let mut kept = Vec::with_capacity(terms.len());
+        let mut telling = false;
         for term in terms {
-            if (self.article_frequency(&term.term)? as f64) <= UBIQUITOUS_SHARE * articles {
+            let frequency = self.article_frequency(&term.term)?;
+            if (frequency as f64) <= UBIQUITOUS_SHARE * articles as f64 {
+                telling |= frequency > 0;
                 kept.push(term.clone());
             }
         }
-        Ok(if kept.is_empty() { terms.to_vec() } else { kept })
+        Ok(if telling { kept } else { terms.to_vec() })
     }
 
     /// All sentences of one article in reading order (`facts_only` keeps those with numbers).
@@ -169,28 +94,6 @@ impl KnowledgeIndex {
             .collect::<Result<Vec<_>, _>>()?;
         hits.sort_by_key(|h| h.position);
         Ok(hits)
-    }
-
-    /// Keys of the sentences of one article (`facts_only`: those with numbers), in no
-    /// particular order.
-    pub fn article_sentence_keys(&self, id: &ArticleId, facts_only: bool) -> Result<Vec<DocKey>, IndexError> {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-            (Occur::Must, self.filter(self.kind_term(kind::SENTENCE))),
-            (
-                Occur::Must,
-                self.filter(Term::from_field_text(self.fields.article_id, id.as_str())),
-            ),
-        ];
-        if facts_only {
-            clauses.push((
-                Occur::Must,
-                self.filter(Term::from_field_u64(self.fields.is_fact, 1)),
-            ));
-        }
-        let docs = self
-            .searcher()
-            .search(&BooleanQuery::new(clauses), &DocSetCollector)?;
-        Ok(docs.into_iter().map(DocKey::from).collect())
     }
 
     /// For each article and each term: does the article's title or body contain the term?
@@ -288,17 +191,6 @@ impl KnowledgeIndex {
         let mut found: Vec<_> = found.into_iter().collect();
         found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         Ok(found)
-    }
-
-    fn filter(&self, term: Term) -> Box<dyn Query> {
-        Box::new(ConstScoreQuery::new(
-            Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
-            0.0,
-        ))
-    }
-
-    fn terms_query(&self, field: tantivy::schema::Field, terms: &[WeightedTerm]) -> TermUnionQuery {
-        TermUnionQuery::new(self.weighted_terms(field, terms))
     }
 
     fn weighted_terms(&self, field: tantivy::schema::Field, terms: &[WeightedTerm]) -> Vec<(Term, f32)> {

@@ -9,4 +9,5 @@ mod eval_dev;
 mod hardening;
 mod index_lifecycle;
 mod planning;
+mod sentence_ranges;
 mod sources;
