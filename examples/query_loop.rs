@@ -3,6 +3,10 @@
 //! `cargo run --release --example query_loop -- GEN_DIR QUERIES.tsv [ROUNDS]`.
 use std::time::Instant;
 
+// The binary's allocator, so profiles match it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use factbot::answer::Engine;
 use factbot::index::KnowledgeIndex;
 use factbot::knowledge::default_synonyms;

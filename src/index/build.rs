@@ -9,6 +9,13 @@ use super::IndexError;
 use crate::facts::analyse_article;
 use crate::knowledge::{Article, ArticleId, PageRef};
 
+/// How many times an article's title is written into its body, standing in for a title boost
+/// (as BM25F would weigh a title field). A title field of its own cost as much to search as
+/// the whole body at 100,000 generated articles: searching both took 0.93 ms per answer, the
+/// body with the title in it 0.45 ms. On the BBC dev cases once loses two cases, two and three
+/// lose one (a near tie: the same album's sales, worldwide instead of US).
+const TITLE_WEIGHT: usize = 3;
+
 /// Counts from writing articles, for reports and benchmarks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WriteStats {
@@ -77,7 +84,13 @@ pub fn prepare_article(fields: &Fields, article: &Article) -> Result<PreparedArt
             fields.record => encode_sentence(sentence.position, &payload)?,
         ));
     }
+    // The title, written TITLE_WEIGHT times, leads the body: one field (one posting list per
+    // word) ranks articles by title and text together.
     let mut body = String::new();
+    for _ in 0..TITLE_WEIGHT {
+        body.push_str(&article.meta.title);
+        body.push('\n');
+    }
     for paragraph in &article.paragraphs {
         stats.text_bytes += paragraph.text.len();
         body.push_str(&paragraph.text);
@@ -92,7 +105,6 @@ pub fn prepare_article(fields: &Fields, article: &Article) -> Result<PreparedArt
     let mut document = TantivyDocument::default();
     document.add_text(fields.kind, kind::ARTICLE);
     document.add_text(fields.article_id, id);
-    document.add_text(fields.title, &article.meta.title);
     document.add_text(fields.body, &body);
     document.add_text(fields.payload, serde_json::to_string(&payload)?);
     document.add_u64(fields.sentences, stats.sentences as u64);

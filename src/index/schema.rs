@@ -17,7 +17,8 @@ use super::tokenizer::MixedTokenizer;
 /// that its indexes are rebuilt.
 /// 7: a sentence's position and payload in one binary record instead of JSON and two numbers.
 /// 8: an article's sentences are the documents just before it, counted by `sentences`.
-pub const SCHEMA_VERSION: u32 = 8;
+/// 9: no title field; the title is written into the body (see `build::TITLE_WEIGHT`).
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";
@@ -39,9 +40,7 @@ pub struct Fields {
     pub article_id: tantivy::schema::Field,
     /// Sentence text (sentence docs), analysed and stored.
     pub text: tantivy::schema::Field,
-    /// Article title (article docs), analysed and stored.
-    pub title: tantivy::schema::Field,
-    /// Article body (article docs), analysed, not stored.
+    /// Article title and body (article docs), analysed, not stored.
     pub body: tantivy::schema::Field,
     /// 1 when the sentence carries a quantity.
     pub is_fact: tantivy::schema::Field,
@@ -74,7 +73,6 @@ pub fn schema() -> (Schema, Fields) {
         kind: builder.add_text_field("kind", STRING),
         article_id: builder.add_text_field("article_id", STRING | STORED),
         text: builder.add_text_field("text", analysed(true)),
-        title: builder.add_text_field("title", analysed(true)),
         body: builder.add_text_field("body", analysed(false)),
         is_fact: builder.add_u64_field("is_fact", INDEXED | FAST),
         record: builder.add_bytes_field("record", STORED),

@@ -24,7 +24,7 @@ impl KnowledgeIndex {
         self.sentence_hit(&self.searcher(), key.into(), score)
     }
 
-    /// Articles matching any of `terms` over title (boosted) and body.
+    /// Articles matching any of `terms` over their body, which leads with the title (weighted).
     pub fn search_articles(
         &self,
         terms: &[WeightedTerm],
@@ -33,19 +33,10 @@ impl KnowledgeIndex {
         if terms.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let title_terms: Vec<WeightedTerm> = terms
-            .iter()
-            .map(|t| WeightedTerm {
-                term: t.term.clone(),
-                boost: t.boost * 1.5,
-            })
-            .collect();
-        // One flat disjunction over title and body terms: only article documents have a title
-        // or body, so no kind filter is needed, and tantivy can prune it (block-max WAND); a
-        // required filter would score every matching article.
-        let mut either = self.weighted_terms(self.fields.title, &title_terms);
-        either.extend(self.weighted_terms(self.fields.body, &self.discriminating(terms)?));
-        let query = TermUnionQuery::new(either);
+        // One flat disjunction over the body (which leads with the title): only article
+        // documents have a body, so no kind filter is needed, and tantivy can prune it
+        // (block-max WAND); a required filter would score every matching article.
+        let query = TermUnionQuery::new(self.weighted_terms(self.fields.body, &self.discriminating(terms)?));
         let searcher = self.searcher();
         let top = top_docs(&searcher, &query, limit)?;
         Ok(top
@@ -108,22 +99,21 @@ impl KnowledgeIndex {
         let searcher = self.searcher();
         let mut order: Vec<usize> = (0..articles.len()).collect();
         order.sort_by_key(|&i| articles[i]);
+        let field = self.fields.body;
         for (t, term) in terms.iter().enumerate() {
-            for field in [self.fields.body, self.fields.title] {
-                let term = Term::from_field_text(field, term);
-                let mut segment = u32::MAX;
-                let mut postings = None;
-                for &i in &order {
-                    let key = articles[i];
-                    if key.segment != segment {
-                        segment = key.segment;
-                        let inverted = searcher.segment_reader(segment).inverted_index(field)?;
-                        postings = inverted.read_postings(&term, IndexRecordOption::Basic)?;
-                    }
-                    if let Some(p) = postings.as_mut() {
-                        if p.doc() != TERMINATED && p.doc() <= key.doc && p.seek(key.doc) == key.doc {
-                            out[i][t] = true;
-                        }
+            let term = Term::from_field_text(field, term);
+            let mut segment = u32::MAX;
+            let mut postings = None;
+            for &i in &order {
+                let key = articles[i];
+                if key.segment != segment {
+                    segment = key.segment;
+                    let inverted = searcher.segment_reader(segment).inverted_index(field)?;
+                    postings = inverted.read_postings(&term, IndexRecordOption::Basic)?;
+                }
+                if let Some(p) = postings.as_mut() {
+                    if p.doc() != TERMINATED && p.doc() <= key.doc && p.seek(key.doc) == key.doc {
+                        out[i][t] = true;
                     }
                 }
             }
