@@ -3,12 +3,17 @@
 
 use std::collections::HashSet;
 
+use rustc_hash::FxHashSet;
+
 use super::query::{Concept, QueryPlan};
 
 /// A match in the title counts this much of a match in the sentence.
 const TITLE_FACTOR: f32 = 0.8;
 /// A match elsewhere in the article counts this much.
 const ARTICLE_FACTOR: f32 = 0.55;
+
+/// A set of analysed terms, hashed cheaply: ranking looks terms up for every candidate.
+pub type TermSet<'a> = FxHashSet<&'a str>;
 
 /// Where the words of one candidate are.
 pub struct Evidence<'a> {
@@ -17,7 +22,7 @@ pub struct Evidence<'a> {
     /// The title's analysed terms.
     pub title: &'a HashSet<String>,
     /// Query terms the article contains anywhere.
-    pub article: &'a HashSet<&'a str>,
+    pub article: &'a TermSet<'a>,
 }
 
 /// The result of matching a plan against one candidate.
@@ -35,7 +40,7 @@ pub struct Coverage {
 
 /// Matches every concept of `plan` against the evidence.
 pub fn cover(plan: &QueryPlan, evidence: &Evidence<'_>) -> Coverage {
-    let sentence_set: HashSet<&str> = evidence.sentence.iter().map(String::as_str).collect();
+    let sentence_set: TermSet = evidence.sentence.iter().map(String::as_str).collect();
     let total: f32 = plan
         .concepts
         .iter()
@@ -68,7 +73,7 @@ pub fn cover(plan: &QueryPlan, evidence: &Evidence<'_>) -> Coverage {
     coverage
 }
 
-fn concept_level(concept: &Concept, evidence: &Evidence<'_>, sentence: &HashSet<&str>) -> (f32, f32) {
+fn concept_level(concept: &Concept, evidence: &Evidence<'_>, sentence: &TermSet) -> (f32, f32) {
     let mut level: f32 = 0.0;
     let mut sentence_level: f32 = 0.0;
     for alt in &concept.alternatives {
@@ -179,9 +184,9 @@ mod tests {
             ..QueryPlan::default()
         };
         let title: HashSet<String> = ["profit".to_string()].into();
-        let article: HashSet<&str> = ["profit"].into();
+        let article: TermSet = ["profit"].into_iter().collect();
         let empty_title = HashSet::new();
-        let empty_article = HashSet::new();
+        let empty_article = TermSet::default();
         let cases = [
             (terms(&["profit", "rose"]), &empty_title, &empty_article, 1.0),
             (terms(&["sale", "rose"]), &title, &article, TITLE_FACTOR),
@@ -209,7 +214,7 @@ mod tests {
             concepts: vec![name, concept("viewer", 1.0)],
             ..QueryPlan::default()
         };
-        let none = HashSet::new();
+        let none = TermSet::default();
         let c = cover(
             &plan,
             &Evidence {
@@ -230,7 +235,7 @@ mod tests {
             concepts: vec![fdi, concept("seizur", 1.0)],
             ..QueryPlan::default()
         };
-        let none = HashSet::new();
+        let none = TermSet::default();
         let sentence = terms(&["foreign", "direct", "invest", "plan", "to", "seiz", "land"]);
         let c = cover(
             &plan,
@@ -284,7 +289,7 @@ mod tests {
             concepts: vec![concept("playstat", 1.0), five],
             ..QueryPlan::default()
         };
-        let none = HashSet::new();
+        let none = TermSet::default();
         let wrong = terms(&["nintendo", "ship", "5", "million", "consol"]);
         let right = terms(&["the", "playstat", "5", "sold"]);
         let empty = HashSet::new();

@@ -1,14 +1,13 @@
 //! The answering engine: holds the index in use (swappable on reload) and turns queries into
 //! ranked, cited answers.
 
-use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
 use arc_swap::ArcSwap;
 
-use super::coverage::{cover, quantity_counts_focus, Evidence};
+use super::coverage::{cover, quantity_counts_focus, Evidence, TermSet};
 use super::disagreement::group_disagreement;
 use super::query::{plan, Lexicon, QueryPlan};
 use super::rank::{is_answer, measure_fit, score, Signals};
@@ -17,7 +16,6 @@ use super::types::{Answer, Citation, CitedFact, Command, Highlight};
 use crate::index::{
     analyze, ArticleHit, ArticleInfo, DocKey, IndexError, KnowledgeIndex, ScoredSentence, SentenceHit,
 };
-use crate::knowledge::ArticleId;
 
 /// Articles whose sentences are scored: the best articles by BM25 over title and body.
 /// Sentences elsewhere are not looked at: scoring these few articles' sentences by document
@@ -150,23 +148,10 @@ pub fn answer_with(
     let facts_only = command == Command::Stat;
     let pool = index.search_articles(&terms, ARTICLE_POOL)?;
     let keys: Vec<DocKey> = pool.iter().map(|a| a.key).collect();
-    let mut scored = index.sentences_of(&terms, &keys, facts_only)?;
-    scored.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
-    // The strongest sentences of the whole pool, then those of the best few articles, then
-    // these articles' remaining facts: a fact that repeats none of the query's words still
-    // competes when its article is clearly the one asked about.
-    let matching = || scored.iter().filter(|s| s.score > 0.0);
-    let in_best = |s: &&ScoredSentence| s.article < ARTICLE_CANDIDATES;
-    let mut seen: HashSet<DocKey> = HashSet::new();
-    let picks = matching()
-        .take(SENTENCE_CANDIDATES)
-        .chain(matching().filter(in_best).take(IN_ARTICLE_CANDIDATES))
-        .chain(scored.iter().filter(in_best).filter(|s| s.is_fact));
+    let scored = index.sentences_of(&terms, &keys, facts_only)?;
     let mut hits = Vec::new();
-    for s in picks {
-        if seen.insert(s.key) {
-            hits.push((index.sentence(s.key, s.score)?, s.article));
-        }
+    for s in pick_candidates(&scored) {
+        hits.push((index.sentence(s.key, s.score)?, s.article));
     }
     let candidates = rank(index, &plan, hits, &pool)?;
     let Some(best) = candidates.first() else {
@@ -180,8 +165,6 @@ pub fn answer_with(
     }
 
     let mut shown: HashSet<(String, String)> = HashSet::new();
-    // Every sentence of each cited article, read once however many of its facts are shown.
-    let mut article_texts: HashMap<ArticleId, Vec<SentenceHit>> = HashMap::new();
     for candidate in candidates {
         if answer.facts.len() >= limit {
             break;
@@ -199,11 +182,7 @@ pub fn answer_with(
         let mut fact = cite(&article, &candidate.hit, candidate.score);
         fact.signals = Some(candidate.signals);
         if command == Command::Ask {
-            let sentences = match article_texts.entry(candidate.hit.article.clone()) {
-                Entry::Occupied(known) => known.into_mut(),
-                Entry::Vacant(slot) => slot.insert(index.article_sentences(&candidate.hit.article, false)?),
-            };
-            add_passage(sentences, &mut fact);
+            add_passage(&index.paragraph_of(candidate.hit.key)?, &mut fact);
         }
         answer.facts.push(fact);
     }
@@ -211,6 +190,35 @@ pub fn answer_with(
         answer.disagreements = group_disagreement(&mut answer.facts, &plan.measures);
     }
     Ok(answer)
+}
+
+/// The scored sentences worth ranking, in document order (so reads stay close together): the
+/// strongest of the whole pool, the strongest of the best few articles, and these articles'
+/// remaining facts, since a fact that repeats none of the query's words still competes when
+/// its article is clearly the one asked about.
+fn pick_candidates(scored: &[ScoredSentence]) -> Vec<&ScoredSentence> {
+    let in_best = |s: &&ScoredSentence| s.article < ARTICLE_CANDIDATES;
+    let mut matching: Vec<&ScoredSentence> = scored.iter().filter(|s| s.score > 0.0).collect();
+    let mut matching_in_best: Vec<&ScoredSentence> = matching.iter().copied().filter(in_best).collect();
+    keep_best(&mut matching, SENTENCE_CANDIDATES);
+    keep_best(&mut matching_in_best, IN_ARTICLE_CANDIDATES);
+    let mut picked = matching;
+    picked.extend(matching_in_best);
+    picked.extend(scored.iter().filter(in_best).filter(|s| s.is_fact));
+    picked.sort_unstable_by_key(|s| s.key);
+    picked.dedup_by_key(|s| s.key);
+    picked
+}
+
+/// Keeps the `n` highest-scoring sentences (ties: earlier document first), in no order;
+/// a selection, not a sort, of the thousands a pool holds.
+fn keep_best(sentences: &mut Vec<&ScoredSentence>, n: usize) {
+    if sentences.len() > n && n > 0 {
+        sentences.select_nth_unstable_by(n - 1, |a, b| {
+            b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key))
+        });
+    }
+    sentences.truncate(n);
 }
 
 /// Titles of the best articles, offered as topics to try when nothing matched.
@@ -263,7 +271,7 @@ fn rank(
     };
     let article_keys: Vec<DocKey> = in_pool.iter().map(|&i| pool[i].key).collect();
     let contains = index.articles_containing(&article_keys, &all_terms)?;
-    let article_terms: HashMap<usize, HashSet<&str>> = in_pool
+    let article_terms: HashMap<usize, TermSet> = in_pool
         .iter()
         .zip(&contains)
         .map(|(&i, row)| {
@@ -280,7 +288,7 @@ fn rank(
         .collect();
 
     let keys = plan.concepts.iter().filter(|c| c.key).count();
-    let empty_set = HashSet::new();
+    let empty_set = TermSet::default();
     let empty_titles = HashSet::new();
 
     let mut candidates: Vec<Candidate> = hits

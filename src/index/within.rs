@@ -12,7 +12,7 @@ use tantivy::query::{EnableScoring, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Searcher, Term, TERMINATED};
 
-use super::reader::{DocKey, KnowledgeIndex, WeightedTerm};
+use super::reader::{DocKey, KnowledgeIndex, SentenceHit, WeightedTerm};
 use super::IndexError;
 
 /// One sentence of a requested article, with its BM25 score for the query.
@@ -118,6 +118,58 @@ impl KnowledgeIndex {
             .into_iter()
             .map(|s| s.key)
             .collect())
+    }
+
+    /// The sentences of the paragraph holding sentence `key`, in reading order: its
+    /// neighbours in the article's document range, read until the paragraph or the article
+    /// ends (an article document, which has no `is_fact`, bounds each range), so a passage
+    /// costs a few reads however long its article is.
+    pub fn paragraph_of(&self, key: DocKey) -> Result<Vec<SentenceHit>, IndexError> {
+        let searcher = self.searcher();
+        let is_fact = searcher
+            .segment_reader(key.segment)
+            .fast_fields()
+            .u64("is_fact")?;
+        let max_doc = searcher.segment_reader(key.segment).max_doc();
+        let read = |doc: DocId| -> Result<Option<SentenceHit>, IndexError> {
+            if is_fact.first(doc).is_none() {
+                return Ok(None);
+            }
+            self.sentence_hit(
+                &searcher,
+                DocKey {
+                    segment: key.segment,
+                    doc,
+                }
+                .into(),
+                0.0,
+            )
+            .map(Some)
+        };
+        let Some(this) = read(key.doc)? else {
+            return Ok(Vec::new());
+        };
+        let paragraph = this.position.paragraph;
+        let mut before = Vec::new();
+        let mut doc = key.doc;
+        while let Some(prev) = doc.checked_sub(1) {
+            match read(prev)? {
+                Some(hit) if hit.position.paragraph == paragraph => before.push(hit),
+                _ => break,
+            }
+            doc = prev;
+        }
+        before.reverse();
+        before.push(this);
+        let mut doc = key.doc + 1;
+        while doc < max_doc {
+            match read(doc)? {
+                Some(hit) if hit.position.paragraph == paragraph => before.push(hit),
+                _ => break,
+            }
+            doc += 1;
+        }
+        Ok(before)
     }
 
     /// The document range of each article's sentences, with offsets into one flat buffer.

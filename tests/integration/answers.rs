@@ -113,6 +113,11 @@ fn ask_marks_the_answering_sentence_inside_its_paragraph() {
     let (start, end) = first.passage_span.expect("span");
     assert_eq!(&passage[start..end], first.text);
     assert!(passage.contains("A twist comes every 15 seconds."));
+    // The paragraph only: not its neighbours.
+    assert!(
+        !passage.contains("Chengdu") && !passage.contains("Brazil"),
+        "{passage}"
+    );
 }
 
 /// A word in almost every article is left out of the article body search, but a query made
