@@ -2,6 +2,7 @@
 //! keeping them in step with the knowledge folder. The only module that imports tantivy.
 
 mod build;
+mod directory;
 mod edit_distance;
 mod fsutil;
 mod manifest;

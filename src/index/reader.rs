@@ -149,8 +149,11 @@ impl KnowledgeIndex {
                 expected: SCHEMA_VERSION,
             });
         }
-        let index =
-            Index::open_in_dir(dir).map_err(|e| IndexError::Corrupt(format!("{}: {e}", dir.display())))?;
+        let index = super::directory::ServingDirectory::open(dir)
+            .map_err(|e| IndexError::Corrupt(format!("{}: {e}", dir.display())))
+            .and_then(|d| {
+                Index::open(d).map_err(|e| IndexError::Corrupt(format!("{}: {e}", dir.display())))
+            })?;
         register_analyzers(&index);
         let (_, fields) = schema();
         let reader = index
