@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::query::{BooleanQuery, Occur, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
@@ -112,7 +113,17 @@ pub struct KnowledgeIndex {
     head: GenerationHead,
     synonyms: Synonyms,
     cited: Mutex<CitedArticles>,
+    columns: Vec<SegmentColumns>,
     all: OnceLock<Vec<Arc<ArticleInfo>>>,
+}
+
+/// The fast-field columns answers read, per segment, opened once: opening a column looks it
+/// up in the segment's column directory, which cost more than reading it.
+pub(super) struct SegmentColumns {
+    /// `is_fact` (sentence documents only).
+    pub is_fact: Column<u64>,
+    /// `sentences` (article documents only).
+    pub sentences: Column<u64>,
 }
 
 /// Articles read so far, by id and by document (the index is immutable, so both stay valid).
@@ -160,8 +171,21 @@ impl KnowledgeIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
+        let columns = reader
+            .searcher()
+            .segment_readers()
+            .iter()
+            .map(|segment| {
+                let fast = segment.fast_fields();
+                Ok(SegmentColumns {
+                    is_fact: fast.u64("is_fact")?,
+                    sentences: fast.u64("sentences")?,
+                })
+            })
+            .collect::<Result<Vec<_>, tantivy::TantivyError>>()?;
         let this = Self {
             dir: dir.to_path_buf(),
+            columns,
             reader,
             fields,
             head,
@@ -339,6 +363,14 @@ impl KnowledgeIndex {
     /// Number of articles.
     pub fn article_count(&self) -> usize {
         self.head.totals.articles
+    }
+
+    /// The columns of segment `segment` (an ordinal of [`Self::searcher`]'s segments, which
+    /// never change: the reader is not reloaded).
+    pub(super) fn columns(&self, segment: u32) -> Result<&SegmentColumns, IndexError> {
+        self.columns
+            .get(segment as usize)
+            .ok_or_else(|| IndexError::Corrupt(format!("no segment {segment}")))
     }
 
     pub(super) fn searcher(&self) -> Searcher {

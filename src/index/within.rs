@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use tantivy::query::{EnableScoring, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocId, DocSet, Searcher, Term, TERMINATED};
+use tantivy::{DocId, DocSet, Term, TERMINATED};
 
 use super::reader::{DocKey, KnowledgeIndex, SentenceHit, WeightedTerm};
 use super::IndexError;
@@ -48,7 +48,7 @@ impl KnowledgeIndex {
         facts_only: bool,
     ) -> Result<Vec<ScoredSentence>, IndexError> {
         let searcher = self.searcher();
-        let mut ranges = self.sentence_ranges(&searcher, articles)?;
+        let mut ranges = self.sentence_ranges(articles)?;
         ranges.sort_by_key(|r| (r.segment, r.docs.start));
         let mut scores = vec![0.0_f32; ranges.iter().map(|r| r.docs.len()).sum()];
         let enable = EnableScoring::enabled_from_searcher(&searcher);
@@ -81,7 +81,7 @@ impl KnowledgeIndex {
             let segment = segment_ranges[0].segment;
             let reader = searcher.segment_reader(segment);
             let alive = reader.alive_bitset();
-            let is_fact = reader.fast_fields().u64("is_fact")?;
+            let is_fact = &self.columns(segment)?.is_fact;
             for range in segment_ranges {
                 for (i, doc) in range.docs.clone().enumerate() {
                     if alive.is_some_and(|a| a.is_deleted(doc)) {
@@ -126,10 +126,7 @@ impl KnowledgeIndex {
     /// costs a few reads however long its article is.
     pub fn paragraph_of(&self, key: DocKey) -> Result<Vec<SentenceHit>, IndexError> {
         let searcher = self.searcher();
-        let is_fact = searcher
-            .segment_reader(key.segment)
-            .fast_fields()
-            .u64("is_fact")?;
+        let is_fact = &self.columns(key.segment)?.is_fact;
         let max_doc = searcher.segment_reader(key.segment).max_doc();
         let read = |doc: DocId| -> Result<Option<SentenceHit>, IndexError> {
             if is_fact.first(doc).is_none() {
@@ -173,21 +170,17 @@ impl KnowledgeIndex {
     }
 
     /// The document range of each article's sentences, with offsets into one flat buffer.
-    fn sentence_ranges(
-        &self,
-        searcher: &Searcher,
-        articles: &[DocKey],
-    ) -> Result<Vec<ArticleRange>, IndexError> {
+    fn sentence_ranges(&self, articles: &[DocKey]) -> Result<Vec<ArticleRange>, IndexError> {
         let mut ranges = Vec::with_capacity(articles.len());
         let mut offset = 0;
         for (article, key) in articles.iter().enumerate() {
-            let column = searcher
-                .segment_reader(key.segment)
-                .fast_fields()
-                .u64("sentences")?;
-            let count = column.first(key.doc).ok_or_else(|| {
-                IndexError::Corrupt(format!("document {}/{} is not an article", key.segment, key.doc))
-            })?;
+            let count = self
+                .columns(key.segment)?
+                .sentences
+                .first(key.doc)
+                .ok_or_else(|| {
+                    IndexError::Corrupt(format!("document {}/{} is not an article", key.segment, key.doc))
+                })?;
             let start = u32::try_from(count)
                 .ok()
                 .and_then(|count| key.doc.checked_sub(count))
