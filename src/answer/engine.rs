@@ -146,7 +146,7 @@ pub fn answer_with(
     }
     let terms = plan.search_terms();
     let facts_only = command == Command::Stat;
-    let pool = index.search_articles(&terms, ARTICLE_POOL)?;
+    let pool = index.search_articles(&plan.article_terms(), ARTICLE_POOL)?;
     let keys: Vec<DocKey> = pool.iter().map(|a| a.key).collect();
     let scored = index.sentences_of(&terms, &keys, facts_only)?;
     let mut hits = Vec::new();

@@ -342,6 +342,15 @@ impl QueryPlan {
         self.terms_where(|_| true)
     }
 
+    /// [`Self::search_terms`] for the article search: without the words of synonym phrases
+    /// ("people watch" for "viewers"). A phrase only counts when all its words match, which
+    /// ranking checks in the candidates; loose in an article search they are common words
+    /// that find little and cost most (each is one more posting list for block-max WAND to
+    /// juggle). The pool's sentences are still scored with every term.
+    pub fn article_terms(&self) -> Vec<WeightedTerm> {
+        self.terms_where(|alt| alt.terms.len() == 1 || !matches!(alt.origin, Origin::Synonym))
+    }
+
     fn terms_where(&self, keep: impl Fn(&Alternative) -> bool) -> Vec<WeightedTerm> {
         let mut out: Vec<WeightedTerm> = self
             .years

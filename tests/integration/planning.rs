@@ -53,3 +53,29 @@ fn search_terms_weigh_synonyms_and_share_a_phrase_among_its_words() {
         assert!((boost(word) - expected).abs() < 1e-6, "{word}: {boosts:?}");
     }
 }
+
+#[test]
+fn article_terms_leave_out_the_words_of_synonym_phrases_only() {
+    let synonyms = SynonymTable::new(&Synonyms {
+        groups: vec![SynonymGroup {
+            name: "viewers".into(),
+            terms: vec!["viewers".into(), "audience".into(), "people watch".into()],
+        }],
+    });
+    let plan = plan("set-top box viewers in 2024", &EveryWord, &synonyms);
+    let words =
+        |terms: Vec<factbot::index::WeightedTerm>| terms.into_iter().map(|t| t.term).collect::<Vec<_>>();
+    let all = words(plan.search_terms());
+    let articles = words(plan.article_terms());
+    // The query's own compound ("set-top") stays whole; single-word synonyms stay.
+    for kept in ["set", "top", "box", "viewer", "audienc", "2024"] {
+        assert!(articles.contains(&kept.to_string()), "{kept} in {articles:?}");
+    }
+    for phrase_word in ["peopl", "watch"] {
+        assert!(all.contains(&phrase_word.to_string()), "{phrase_word} in {all:?}");
+        assert!(
+            !articles.contains(&phrase_word.to_string()),
+            "{phrase_word} in {articles:?}"
+        );
+    }
+}
