@@ -7,15 +7,14 @@ use std::sync::Arc;
 
 use arc_swap::ArcSwap;
 
+use super::candidates::pick_candidates;
 use super::coverage::{cover, quantity_counts_focus, Evidence, TermSet};
 use super::disagreement::group_disagreement;
 use super::query::{plan, Lexicon, QueryPlan};
 use super::rank::{is_answer, measure_fit, score, Signals};
 use super::synonyms::SynonymTable;
 use super::types::{Answer, Citation, CitedFact, Command, Highlight};
-use crate::index::{
-    analyze, ArticleHit, ArticleInfo, DocKey, IndexError, KnowledgeIndex, ScoredSentence, SentenceHit,
-};
+use crate::index::{analyze, ArticleHit, ArticleInfo, DocKey, IndexError, KnowledgeIndex, SentenceHit};
 
 /// Articles whose sentences are scored: the best articles by BM25 over title and body.
 /// Sentences elsewhere are not looked at: scoring these few articles' sentences by document
@@ -25,18 +24,6 @@ use crate::index::{
 const ARTICLE_POOL: usize = 60;
 /// Of those, the articles whose scores are a ranking signal.
 const RANKED_ARTICLES: usize = 10;
-/// Candidate sentences taken by BM25 from the whole pool before re-ranking. The best
-/// articles' facts are added anyway, so this only needs to catch strong sentences elsewhere:
-/// on the BBC dev cases every depth from 5 to 60 ranks alike (3 loses a case), while the cost
-/// grows with it (p50 1.37 ms at 60, 0.8 ms at 15); 20 keeps a wide margin.
-const SENTENCE_CANDIDATES: usize = 20;
-/// Candidate sentences taken by BM25 within the best articles.
-const IN_ARTICLE_CANDIDATES: usize = 60;
-/// Best articles whose every fact is considered, so a fact that repeats none of the query's
-/// words still competes when its article is clearly the one asked about. The BBC dev and
-/// seed cases rank alike with 2, 3 or 4; each article more is ~20 facts to read and analyse
-/// per answer in fact-dense text (10,000 generated articles: 4,000 -> 4,350 answers/s at 3).
-const ARTICLE_CANDIDATES: usize = 3;
 /// Most facts an answer lists.
 pub const MAX_FACTS: usize = 25;
 
@@ -192,35 +179,6 @@ pub fn answer_with(
         answer.disagreements = group_disagreement(&mut answer.facts, &plan.measures);
     }
     Ok(answer)
-}
-
-/// The scored sentences worth ranking, in document order (so reads stay close together): the
-/// strongest of the whole pool, the strongest of the best few articles, and these articles'
-/// remaining facts, since a fact that repeats none of the query's words still competes when
-/// its article is clearly the one asked about.
-fn pick_candidates(scored: &[ScoredSentence]) -> Vec<&ScoredSentence> {
-    let in_best = |s: &&ScoredSentence| s.article < ARTICLE_CANDIDATES;
-    let mut matching: Vec<&ScoredSentence> = scored.iter().filter(|s| s.score > 0.0).collect();
-    let mut matching_in_best: Vec<&ScoredSentence> = matching.iter().copied().filter(in_best).collect();
-    keep_best(&mut matching, SENTENCE_CANDIDATES);
-    keep_best(&mut matching_in_best, IN_ARTICLE_CANDIDATES);
-    let mut picked = matching;
-    picked.extend(matching_in_best);
-    picked.extend(scored.iter().filter(in_best).filter(|s| s.is_fact));
-    picked.sort_unstable_by_key(|s| s.key);
-    picked.dedup_by_key(|s| s.key);
-    picked
-}
-
-/// Keeps the `n` highest-scoring sentences (ties: earlier document first), in no order;
-/// a selection, not a sort, of the thousands a pool holds.
-fn keep_best(sentences: &mut Vec<&ScoredSentence>, n: usize) {
-    if sentences.len() > n && n > 0 {
-        sentences.select_nth_unstable_by(n - 1, |a, b| {
-            b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key))
-        });
-    }
-    sentences.truncate(n);
 }
 
 /// Titles of the best articles, offered as topics to try when nothing matched.

@@ -1,6 +1,7 @@
 //! Queries into ranked, cited answers. Pure of any front end: the CLI and Discord both render
 //! the same [`Answer`].
 
+mod candidates;
 mod coverage;
 mod disagreement;
 mod engine;

@@ -26,6 +26,19 @@ pub struct DocKey {
     pub(super) doc: u32,
 }
 
+impl DocKey {
+    /// The key of document `doc` in segment `segment` (for tests and tools: a key only means
+    /// something to the index it came from).
+    pub fn new(segment: u32, doc: u32) -> Self {
+        Self { segment, doc }
+    }
+
+    /// The document number within its segment.
+    pub fn doc(self) -> u32 {
+        self.doc
+    }
+}
+
 impl From<DocAddress> for DocKey {
     fn from(a: DocAddress) -> Self {
         Self {

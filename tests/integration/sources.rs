@@ -211,7 +211,10 @@ fn check_reports_broken_pdfs_and_empty_pages() {
 const BILINGUAL_CASES: &[(&str, &[&str])] = &[
     // "Micro-drama viewers" names no platform: China's total (MPA, NRTA) answers it as well
     // as Kuaishou's daily figure.
-    ("微短剧 观众", &["2.7亿", "270 million", "830 million", "700 million"]),
+    (
+        "微短剧 观众",
+        &["2.7亿", "270 million", "830 million", "700 million"],
+    ),
     ("short-drama viewers", &["270 million"]),
     ("快手 每天 看短剧", &["2.7亿", "270 million"]),
     ("短视频 人均 单日 使用时长", &["151分钟", "151 minutes"]),
