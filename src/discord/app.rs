@@ -149,14 +149,14 @@ impl App {
                 caller,
                 message_title,
                 message_private,
+                message_owner,
             } => {
-                if let Some(handled) = super::share::button(
-                    self,
-                    custom_id,
-                    caller,
-                    message_title.as_deref(),
-                    *message_private,
-                ) {
+                let message = super::share::PressedOn {
+                    title: message_title.as_deref(),
+                    private: *message_private,
+                    owner: *message_owner,
+                };
+                if let Some(handled) = super::share::button(self, custom_id, caller, &message) {
                     return handled;
                 }
                 match parse_sources_button_id(custom_id) {

@@ -5,7 +5,7 @@ use serenity::all::{
     ButtonStyle, CommandDataOption, CommandDataOptionValue, CreateActionRow, CreateAllowedMentions,
     CreateAutocompleteResponse, CreateButton, CreateEmbed, CreateEmbedFooter, CreateInteractionResponse,
     CreateInteractionResponseFollowup, CreateInteractionResponseMessage, EditInteractionResponse,
-    Interaction, Member, MessageFlags, ResolvedTarget, User,
+    Interaction, Member, MessageFlags, MessageInteractionMetadata, ResolvedTarget, User,
 };
 use serenity::builder::AutocompleteChoice;
 
@@ -64,6 +64,15 @@ pub fn to_request(interaction: &Interaction) -> Option<Request> {
                 .message
                 .flags
                 .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL)),
+            message_owner: component
+                .message
+                .interaction_metadata
+                .as_deref()
+                .and_then(|m| match m {
+                    MessageInteractionMetadata::Command(c) => Some(c.user.id.get()),
+                    MessageInteractionMetadata::Component(c) => Some(c.user.id.get()),
+                    _ => None,
+                }),
             caller: caller(
                 &component.user,
                 component.member.as_ref(),

@@ -105,6 +105,9 @@ pub enum Request {
         message_title: Option<String>,
         /// True when that message is ephemeral (a private answer keeps its Share button).
         message_private: bool,
+        /// The user whose command (or Share press) posted that message, when Discord says:
+        /// More and Back edit a public answer only for them.
+        message_owner: Option<u64>,
     },
 }
 
@@ -173,6 +176,9 @@ impl Request {
                 message_private: interaction["message"]["flags"]
                     .as_u64()
                     .is_some_and(|f| f & crate::render::discord::EPHEMERAL != 0),
+                message_owner: interaction["message"]["interaction_metadata"]["user"]["id"]
+                    .as_str()
+                    .and_then(|s| s.parse().ok()),
             }),
             _ => None,
         }

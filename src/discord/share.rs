@@ -140,31 +140,30 @@ fn recover_query(app: &App, answer_ref: &AnswerRef, title: Option<&str>) -> Opti
     app.sharing.recorder.recall_query(&answer_ref.query_hash)
 }
 
+/// What the bot knows of the message a button was pressed on.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PressedOn<'a> {
+    /// Its first embed's title (answers put the query there).
+    pub title: Option<&'a str>,
+    /// True when it is ephemeral.
+    pub private: bool,
+    /// Who posted it through the bot (the asker, or whoever shared it), when known.
+    pub owner: Option<u64>,
+}
+
 /// Handles an answer button press. `None` when `custom_id` is not an answer button.
-#[instrument(skip(app, caller, title), fields(guild = caller.guild_id))]
-pub fn button(
-    app: &App,
-    custom_id: &str,
-    caller: &Caller,
-    title: Option<&str>,
-    private: bool,
-) -> Option<Handled> {
+#[instrument(skip(app, caller, message), fields(guild = caller.guild_id))]
+pub fn button(app: &App, custom_id: &str, caller: &Caller, message: &PressedOn<'_>) -> Option<Handled> {
     let (action, answer_ref) = custom_id::parse(custom_id)?;
-    Some(press(app, action, &answer_ref, caller, title, private))
+    Some(press(app, action, &answer_ref, caller, message))
 }
 
 fn notice(text: &str, outcome: &'static str) -> Handled {
     Handled::message(render_notice(text).ephemeral(), 0, outcome)
 }
 
-fn press(
-    app: &App,
-    action: Action,
-    at: &AnswerRef,
-    caller: &Caller,
-    title: Option<&str>,
-    private: bool,
-) -> Handled {
+fn press(app: &App, action: Action, at: &AnswerRef, caller: &Caller, message: &PressedOn<'_>) -> Handled {
+    let (title, private) = (message.title, message.private);
     if action == Action::Shared {
         return notice("This answer has already been shared in the channel.", "refused");
     }
@@ -204,6 +203,11 @@ fn press(
         .unwrap_or_else(|| render_notice(GONE))
     };
     match action {
+        // Paging someone else's public answer would page it for the whole channel: the
+        // presser gets the page privately instead (with its own Share button).
+        Action::Page if !private && message.owner.is_some_and(|owner| owner != caller.user_id) => {
+            Handled::message(page(true, false).ephemeral(), facts_shown, "paged privately")
+        }
         Action::Page => Handled {
             response: Response::Update(page(private, false)),
             facts: facts_shown,

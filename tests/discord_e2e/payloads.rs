@@ -84,11 +84,26 @@ fn raw_json_and_serenity_paths_read_the_same_request() {
     let button = Request::from_json(&discord_server::button("3", "sources:1:"));
     assert!(matches!(button, Some(Request::Button { custom_id, .. }) if custom_id == "sources:1:"));
     assert_eq!(Request::from_json(&json!({"type": 1})), None);
+    // A button on a message posted by an interaction knows whose it is.
+    let mut owned = discord_server::button("4", "sources:1:");
+    owned["message"]["interaction_metadata"] = json!({
+        "id": "700000000000000001", "type": 2,
+        "user": {"id": "600000000000000099", "username": "asker"},
+        "authorizing_integration_owners": {"0": "800000000000000001"}
+    });
+    assert!(matches!(
+        Request::from_json(&owned),
+        Some(Request::Button {
+            message_owner: Some(600000000000000099),
+            ..
+        })
+    ));
 
     for payload in [
         command,
         discord_server::autocomplete("2", "stat", "topic", "sh"),
         discord_server::button("3", "sources:1:"),
+        owned,
     ] {
         let interaction: serenity::model::application::Interaction =
             serde_json::from_value(payload.clone()).expect("serenity interaction");

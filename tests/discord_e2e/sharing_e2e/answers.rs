@@ -267,3 +267,44 @@ async fn slow_private_answers_defer_privately_and_long_queries_keep_their_button
     );
     bot.stop().await;
 }
+
+/// More on a public answer edits it only for the user it answered; anyone else gets the
+/// page privately, so one reader cannot turn the channel's answer under the others.
+#[tokio::test(flavor = "multi_thread")]
+async fn more_on_someone_elses_public_answer_pages_a_private_copy() {
+    let bot = Bot::start().await;
+    let first = bot.command("stat", &[("topic", "micro-drama users")]).await;
+    let first = data(&first).clone();
+    assert_eq!(
+        first["flags"].as_u64().unwrap_or(0) & 64,
+        0,
+        "public by default: {first:#}"
+    );
+    let more = button_id(&first, "More ▶");
+    // The presser is alice (600000000000000001); `owner` posted the answer.
+    let pressed_on_answer_of = |owner: &str| {
+        let mut payload = super::press(&bot.fake.next_id(), &more, &first);
+        payload["message"]["interaction_metadata"] = json!({
+            "id": "700000000000000001", "type": 2,
+            "user": {"id": owner, "username": "asker"},
+            "authorizing_integration_owners": {"0": "100000000000000001"}
+        });
+        payload
+    };
+
+    let other = bot
+        .send("page-privately", pressed_on_answer_of("600000000000000099"))
+        .await;
+    assert_eq!(other["type"], 4, "a new message, not an edit: {other:#}");
+    let other = data(&other);
+    assert_eq!(other["flags"], 64);
+    assert!(footer(other).contains("facts 6–10 of"), "{}", footer(other));
+    assert!(buttons(other).iter().any(|b| b.0 == "Share in channel"));
+
+    let own = bot
+        .send("page-own-answer", pressed_on_answer_of("600000000000000001"))
+        .await;
+    assert_eq!(own["type"], 7, "the asker pages the answer itself");
+    assert!(footer(data(&own)).contains("facts 6–10 of"));
+    bot.stop().await;
+}
