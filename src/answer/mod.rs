@@ -13,7 +13,7 @@ mod topics;
 mod types;
 mod words;
 
-pub use coverage::{cover, Coverage, Evidence};
+pub use coverage::{cover, Coverage, Evidence, TermSet};
 pub use engine::{answer_with, Engine, Snapshot, MAX_FACTS};
 pub use query::{plan, Alternative, Concept, Lexicon, Origin, QueryPlan, MAX_QUERY_CHARS};
 pub use rank::{is_answer, measure_fit, score, MeasureFit, Signals, MIN_COVERAGE};

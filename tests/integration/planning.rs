@@ -18,15 +18,21 @@ impl Lexicon for EveryWord {
     }
 }
 
-#[test]
-fn search_terms_weigh_synonyms_and_share_a_phrase_among_its_words() {
+/// The plan of "set-top box viewers in 2024" with one synonym group: viewers, audience,
+/// "people watch".
+fn viewers_plan() -> factbot::answer::QueryPlan {
     let synonyms = SynonymTable::new(&Synonyms {
         groups: vec![SynonymGroup {
             name: "viewers".into(),
             terms: vec!["viewers".into(), "audience".into(), "people watch".into()],
         }],
     });
-    let plan = plan("set-top box viewers in 2024", &EveryWord, &synonyms);
+    plan("set-top box viewers in 2024", &EveryWord, &synonyms)
+}
+
+#[test]
+fn search_terms_weigh_synonyms_and_share_a_phrase_among_its_words() {
+    let plan = viewers_plan();
     let boosts: Vec<(String, f32)> = plan
         .search_terms()
         .into_iter()
@@ -56,13 +62,7 @@ fn search_terms_weigh_synonyms_and_share_a_phrase_among_its_words() {
 
 #[test]
 fn article_terms_leave_out_the_words_of_synonym_phrases_only() {
-    let synonyms = SynonymTable::new(&Synonyms {
-        groups: vec![SynonymGroup {
-            name: "viewers".into(),
-            terms: vec!["viewers".into(), "audience".into(), "people watch".into()],
-        }],
-    });
-    let plan = plan("set-top box viewers in 2024", &EveryWord, &synonyms);
+    let plan = viewers_plan();
     let words =
         |terms: Vec<factbot::index::WeightedTerm>| terms.into_iter().map(|t| t.term).collect::<Vec<_>>();
     let all = words(plan.search_terms());
