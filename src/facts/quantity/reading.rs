@@ -1,0 +1,256 @@
+//! Reading the pieces around a number: spelled and digit numbers, Chinese numerals,
+//! currencies, scale words, units, counted nouns, qualifiers, and the small text helpers the
+//! quantity parser walks sentences with.
+
+use std::sync::LazyLock;
+
+use super::tables::*;
+use super::{Num, QuantityKind, QuantityKind as K};
+
+/// Reads a spelled number at `i` ("twenty-five", "two hundred and fifty", "a million"):
+/// (value, end, has a scale word of a dozen or more).
+pub(super) fn spelled(s: &str, i: usize) -> Option<(f64, usize, bool)> {
+    let (mut total, mut cur, mut end, mut scaled, mut j) = (0.0, 0.0, i, false, i);
+    // Value of the previous word when it was a number word; limits what may follow it.
+    let mut last: Option<f64> = None;
+    loop {
+        let w = word_at(s, j);
+        let e = j + w.len();
+        let article = j == i && in_list(w, &["a", "an"]);
+        match (lookup(NUMBER_WORDS, w), lookup(SCALE_WORDS, w)) {
+            // "twenty five" / "twenty-five", but not "five six" or "twenty thirty".
+            (Some(n), _) if last.is_none_or(|l| l >= 20.0 && n < 10.0) => (cur, last) = (cur + n, Some(n)),
+            (_, Some(100.0)) if last.is_some() => (cur, last) = (cur * 100.0, None),
+            (_, Some(x)) if last.is_some() || cur > 0.0 && x > 100.0 => {
+                (total, cur, scaled, last) = (total + cur * x, 0.0, true, None);
+            }
+            _ if article => (cur, last) = (1.0, Some(1.0)),
+            _ if w.eq_ignore_ascii_case("and") && last.is_none() && cur + total > 0.0 => {
+                let next = skip_ws(s, e);
+                if next > e && lookup(NUMBER_WORDS, word_at(s, next)).is_some() {
+                    j = next;
+                    continue;
+                }
+                break;
+            }
+            _ => break,
+        }
+        end = if article { end } else { e };
+        j = if s[e..].starts_with('-') {
+            e + 1
+        } else {
+            skip_ws(s, e)
+        };
+        if j == e {
+            break;
+        }
+    }
+    (end > i).then_some((total + cur, end, scaled))
+}
+
+/// Reads "1,234.5"-style digits at `i`: (number, end, used thousands separators).
+pub(super) fn read_number(s: &str, i: usize) -> (Num, usize, bool) {
+    let b = s.as_bytes();
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    let (mut j, mut mant, mut grouped, mut dec) = (i, 0.0, false, 0);
+    loop {
+        if digit(j) {
+            (mant, j) = (mant * 10.0 + f64::from(b[j] - b'0'), j + 1);
+        } else if j > i && b.get(j) == Some(&b',') && digits_at(s, j + 1) == 3 {
+            (j, grouped) = (j + 1, true);
+        } else {
+            break;
+        }
+    }
+    if b.get(j) == Some(&b'.') && digit(j + 1) {
+        j += 1;
+        while digit(j) {
+            (mant, dec, j) = (mant * 10.0 + f64::from(b[j] - b'0'), dec + 1, j + 1);
+        }
+    }
+    (Num { mant, dec }, j, grouped)
+}
+
+/// Reads a Chinese numeral at `i` (四十, 十五, 三十三点三, 一百).
+pub(super) fn read_cjk_number(s: &str, i: usize) -> Option<(Num, usize)> {
+    let (mut total, mut cur, mut dec, mut frac, mut end) = (0.0, 0.0, 0, false, i);
+    for (k, c) in s[i..].char_indices() {
+        let digit = "零一二三四五六七八九".find(c).map(|d| (d / 3) as f64);
+        let digit = digit.or((c == '两').then_some(2.0));
+        match (c, digit) {
+            (_, Some(d)) if frac => (total, dec) = (total * 10.0 + d, dec + 1),
+            (_, Some(d)) => cur = d,
+            ('十', _) if !frac => (total, cur) = (total + cur.max(1.0) * 10.0, 0.0),
+            ('百', _) if !frac => (total, cur) = (total + cur.max(1.0) * 100.0, 0.0),
+            ('点', _) if !frac => (total, cur, frac) = (total + cur, 0.0, true),
+            _ => break,
+        }
+        end = i + k + c.len_utf8();
+    }
+    let num = Num {
+        mant: total + cur,
+        dec,
+    };
+    (end > i).then_some((num, end))
+}
+
+/// Currency written just before the number at `i`: (span start, code).
+pub(super) fn currency_before(s: &str, i: usize, floor: usize) -> Option<(usize, &'static str)> {
+    let head = &s[floor..i];
+    // Glued first ("$5"), then across a space ("Rs 500", "USD 5").
+    [head, head.trim_end()].into_iter().find_map(|h| {
+        PREFIXES.iter().find_map(|&(sym, code)| {
+            let rest = h.strip_suffix(sym)?;
+            let letters = |t: &str| t.ends_with(|c: char| c.is_ascii_alphabetic());
+            let in_word = sym.starts_with(|c: char| c.is_ascii_alphabetic()) && letters(rest);
+            (!in_word).then_some((floor + rest.len(), code))
+        })
+    })
+}
+
+/// Power of ten of a scale word at `*end` (glued, or after spaces if allowed), advancing
+/// `*end` past it; 0 if none.
+pub(super) fn scale_after(s: &str, end: &mut usize) -> i32 {
+    let spaced = skip_ws(s, *end);
+    for &(w, exp, glued) in SCALES {
+        let found = phrase_at(s, *end, w).or(phrase_at(s, spaced, w).filter(|_| !glued));
+        if let Some(e) = found {
+            *end = e;
+            return exp;
+        }
+    }
+    0
+}
+
+/// UNITS flattened to (phrase, kind, unit), sorted by first byte and then longest first,
+/// so a lookup only tries phrases sharing the text's first byte and the first hit is longest.
+static UNIT_PHRASES: LazyLock<Vec<(&str, QuantityKind, &str)>> = LazyLock::new(|| {
+    let mut v: Vec<_> = UNITS
+        .iter()
+        .flat_map(|&(kind, unit, phrases)| phrases.split('|').map(move |p| (p, kind, unit)))
+        .collect();
+    v.sort_by_key(|e| (e.0.as_bytes()[0], std::cmp::Reverse(e.0.len())));
+    v
+});
+
+/// The longest unit phrase at `p`: glued, after a hyphen ("10-year") or after spaces.
+pub(super) fn unit_after(s: &str, p: usize, money_only: bool) -> Option<(usize, QuantityKind, &str)> {
+    let spaced = skip_ws(s, p);
+    let hyphen = s[p..].starts_with('-').then_some(p + 1);
+    [Some(p), hyphen, Some(spaced).filter(|&q| q > p)]
+        .into_iter()
+        .flatten()
+        .find_map(|q| {
+            let first = s.as_bytes().get(q)?.to_ascii_lowercase();
+            let from = UNIT_PHRASES.partition_point(|e| e.0.as_bytes()[0] < first);
+            let same_first = UNIT_PHRASES[from..]
+                .iter()
+                .take_while(|e| e.0.as_bytes()[0] == first);
+            same_first
+                .filter(|e| !money_only || e.1 == K::Money)
+                .find_map(|&(ph, kind, unit)| {
+                    let e = phrase_at(s, q, ph)?;
+                    Some((e, kind, if unit == "*" { &s[q..e] } else { unit }))
+                })
+        })
+}
+
+/// The counted noun after a number: "3,300 people", "12 new jobs", "2m monthly active users".
+pub(super) fn counted_noun(s: &str, p: usize) -> Option<&str> {
+    let mut q = p;
+    for _ in 0..3 {
+        let at = skip_ws(s, q);
+        let w = word_at(s, at);
+        if at == q || w.is_empty() || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        let regular = w.len() > 2 && w.ends_with('s') && !NOT_PLURALS.contains(&w);
+        if IRREGULAR_PLURALS.contains(&w) || regular && !["ss", "us", "is"].iter().any(|x| w.ends_with(x)) {
+            return Some(w);
+        }
+        if FUNCTION_WORDS.contains(&w) {
+            return None;
+        }
+        q = at + w.len();
+    }
+    None
+}
+
+/// Whether a qualifier ("about", "more than", "约") comes right before `start`.
+pub(super) fn qualified(s: &str, start: usize) -> bool {
+    let head = s[..start].trim_end();
+    QUALIFIERS.iter().any(|q| {
+        let k = head.len().saturating_sub(q.len());
+        let (Some(before), Some(tail)) = (head.get(..k), head.get(k..)) else {
+            return false;
+        };
+        let in_word = before.ends_with(|c: char| c.is_ascii_alphabetic());
+        // 最近 means "recently", not "nearly".
+        tail.eq_ignore_ascii_case(q) && !in_word && !(*q == "近" && before.ends_with('最'))
+    })
+}
+
+/// End of `phrase` if `s[i..]` starts with it (ASCII case ignored) and a word ends there.
+pub(super) fn phrase_at(s: &str, i: usize, phrase: &str) -> Option<usize> {
+    let end = i + phrase.len();
+    let head = s.as_bytes().get(i..end)?;
+    let word_end = !phrase.ends_with(|c: char| c.is_ascii_alphanumeric()) || !alnum_at(s, end);
+    (head.eq_ignore_ascii_case(phrase.as_bytes()) && word_end).then_some(end)
+}
+
+/// Advances `end` past the first of `marks` found there; true if one was.
+pub(super) fn eat(s: &str, end: &mut usize, marks: &[&str]) -> bool {
+    let found = marks.iter().find(|m| s[*end..].starts_with(*m));
+    *end += found.map_or(0, |m| m.len());
+    found.is_some()
+}
+
+/// The ASCII-letter word just before `i`, skipping spaces and one dot ("No. 1"), and its start.
+pub(super) fn word_before(s: &str, i: usize) -> (&str, usize) {
+    let head = s[..i].trim_end();
+    let head = head.strip_suffix('.').unwrap_or(head);
+    let n = head.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+    (&head[head.len() - n..], head.len() - n)
+}
+
+/// The ASCII-letter word starting at `i` (empty if none).
+pub(super) fn word_at(s: &str, i: usize) -> &str {
+    let rest = s.get(i..).unwrap_or("");
+    &rest[..rest.bytes().take_while(u8::is_ascii_alphabetic).count()]
+}
+
+/// Number of ASCII digits starting at byte `i`.
+pub(super) fn digits_at(s: &str, i: usize) -> usize {
+    let rest = s.as_bytes().get(i..).unwrap_or(&[]);
+    rest.iter().take_while(|b| b.is_ascii_digit()).count()
+}
+
+/// Whether the byte at `i` is an ASCII letter or digit.
+pub(super) fn alnum_at(s: &str, i: usize) -> bool {
+    s.as_bytes().get(i).is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// Index after any whitespace at `i`.
+pub(super) fn skip_ws(s: &str, i: usize) -> usize {
+    skip_chars(s, i, char::is_whitespace)
+}
+
+/// First index at or after `i` whose char fails `keep`.
+pub(super) fn skip_chars(s: &str, i: usize, keep: impl Fn(char) -> bool) -> usize {
+    s[i..].find(|c: char| !keep(c)).map_or(s.len(), |k| i + k)
+}
+
+/// End of the id-like token at `i` ("777-200LR", "10:30", "1990s"), to skip it whole.
+pub(super) fn token_end(s: &str, i: usize) -> usize {
+    skip_chars(s, i, |c| c.is_ascii_alphanumeric() || "-.,:/'+".contains(c))
+}
+
+/// Whether `w` is one of `list`, ignoring ASCII case.
+pub(super) fn in_list(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// Value of `w` in a word table, ignoring ASCII case.
+pub(super) fn lookup(table: &[(&str, f64)], w: &str) -> Option<f64> {
+    table.iter().find(|(x, _)| x.eq_ignore_ascii_case(w)).map(|e| e.1)
+}
