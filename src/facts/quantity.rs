@@ -430,6 +430,7 @@ fn finish(s: &str, c: Core) -> Result<Quantity, usize> {
         let reject = c.year_like && (kind == K::Number || in_list(before, YEAR_WORDS))
             || c.int && (c.raw <= 31.0 && date || c.raw <= 12.0 && clock)
             || in_list(before, LABELS)
+            || kind == K::Number && in_list(before, TIME_LABELS)
             // A capitalised word mid-sentence names a product or team: Boeing 777, Apollo 11.
             || kind == K::Number && before.bytes().any(|b| b.is_ascii_uppercase()) && mid_sentence;
         if reject {

@@ -18,7 +18,8 @@ use super::tokenizer::MixedTokenizer;
 /// 7: a sentence's position and payload in one binary record instead of JSON and two numbers.
 /// 8: an article's sentences are the documents just before it, counted by `sentences`.
 /// 9: no title field; the title is written into the body (see `build::TITLE_WEIGHT`).
-pub const SCHEMA_VERSION: u32 = 9;
+/// 10: a bare number after a time unit ("month 6", "day 2") is no longer a quantity.
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";

@@ -112,6 +112,10 @@ pub(super) static LABELS: &[&str] = &[
     "line", "bus", "highway", "junction", "exit", "terminal", "division", "generation", "mark",
 ];
 
+/// Time units that, before a bare number (no counted noun, scale or unit), make it a point in
+/// a sequence: "month 6 of the trial", "day 2", "week 3".
+pub(super) static TIME_LABELS: &[&str] = &["day", "week", "month", "quarter", "year", "hour", "minute"];
+
 /// Words before a four-digit number that make it a year even when a noun follows.
 #[rustfmt::skip]
 pub(super) static YEAR_WORDS: &[&str] = &[

@@ -113,6 +113,10 @@ const CASES: &[(&str, &[Want])] = &[
     ("In the 2004-05 season he scored.", &[]),
     ("One of the best, the one he liked, one day.", &[]),
     ("He rode a Boeing 777 there.", &[]),
+    // A time unit before a bare number names a point in a sequence, not an amount.
+    ("Sales rose in month 6 of the trial; in week 3 and on day 2 it rained.", &[]),
+    // ... but not before a counted or scaled number.
+    ("Every day 40,000 people and every week 2 million fans came.", &[("40,000", K::Count, 4e4, "people", false), ("2 million", K::Count, 2e6, "fans", false)]),
     ("The iPhone 15 sold at 7-Eleven.", &[]),
     ("The team won 3-1 in a third term, the second half.", &[]),
     ("It is the number one brand with two of them.", &[]),
