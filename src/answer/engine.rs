@@ -138,10 +138,9 @@ pub fn answer_with(
     let pool = index.search_articles(&plan.article_terms(), ARTICLE_POOL)?;
     let keys: Vec<DocKey> = pool.iter().map(|a| a.key).collect();
     let scored = index.sentences_of(&terms, &keys, facts_only)?;
-    let mut hits = Vec::new();
-    for s in pick_candidates(&scored) {
-        hits.push((index.sentence(s.key, s.score)?, s.article));
-    }
+    let picked = pick_candidates(&scored);
+    let texts = index.sentences(picked.iter().map(|s| (s.key, s.score)))?;
+    let hits = texts.into_iter().zip(picked.iter().map(|s| s.article)).collect();
     let candidates = rank(index, &plan, hits, &pool)?;
     let Some(best) = candidates.first() else {
         answer.suggestions = nearest_titles(index, &pool);

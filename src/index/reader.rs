@@ -80,13 +80,6 @@ pub struct SentenceHit {
     pub payload: SentencePayload,
 }
 
-impl SentenceHit {
-    /// True when the sentence carries a quantity.
-    pub fn is_fact(&self) -> bool {
-        !self.payload.quantities.is_empty()
-    }
-}
-
 /// An article found by a search; its metadata is [`KnowledgeIndex::article_at`] the key
 /// (not read up front: answers look at a few of the articles they score).
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -24,6 +24,17 @@ impl KnowledgeIndex {
         self.sentence_hit(&self.searcher(), key.into(), score)
     }
 
+    /// The sentences behind `keys` with their scores, read through one searcher.
+    pub fn sentences(
+        &self,
+        keys: impl IntoIterator<Item = (DocKey, f32)>,
+    ) -> Result<Vec<SentenceHit>, IndexError> {
+        let searcher = self.searcher();
+        keys.into_iter()
+            .map(|(key, score)| self.sentence_hit(&searcher, key.into(), score))
+            .collect()
+    }
+
     /// Articles matching any of `terms` over their body, which leads with the title (weighted).
     pub fn search_articles(
         &self,
