@@ -5,6 +5,7 @@ mod build;
 mod directory;
 mod edit_distance;
 mod fsutil;
+mod irregular;
 mod manifest;
 mod payload;
 mod reader;

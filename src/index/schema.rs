@@ -19,7 +19,9 @@ use super::tokenizer::MixedTokenizer;
 /// 8: an article's sentences are the documents just before it, counted by `sentences`.
 /// 9: no title field; the title is written into the body (see `build::TITLE_WEIGHT`).
 /// 10: a bare number after a time unit ("month 6", "day 2") is no longer a quantity.
-pub const SCHEMA_VERSION: u32 = 10;
+/// 11: irregular forms are stemmed from their base ("rose" as "rise", "sold" as "sell"), and
+/// an acronym's plural loses its "s" ("PSPs" as "PSP").
+pub const SCHEMA_VERSION: u32 = 11;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";

@@ -110,6 +110,9 @@ impl TokenStream for MixedTokenStream<'_> {
                 None => return false,
                 Some((Run::Word, from, to)) => {
                     self.emit(from, to);
+                    if is_acronym_plural(&self.text[from..to]) {
+                        self.token.text.pop();
+                    }
                     return true;
                 }
                 Some((_, from, to)) => {
@@ -132,6 +135,17 @@ impl TokenStream for MixedTokenStream<'_> {
     fn token_mut(&mut self) -> &mut Token {
         &mut self.token
     }
+}
+
+/// "PSPs", "DVDs", "MPs": an acronym with a plural "s". The stemmer keeps the "s" of a word
+/// without vowels ("psps" stays "psps"), so without this the plural would never find the
+/// singular. The token keeps its span; only its text loses the "s".
+fn is_acronym_plural(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix('s') else {
+        return false;
+    };
+    stem.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && stem.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 /// Which kind of run a character belongs to.
@@ -209,5 +223,22 @@ mod tests {
                 assert!(text.is_char_boundary(t.offset_from) && text.is_char_boundary(t.offset_to));
             }
         }
+    }
+
+    #[test]
+    fn acronym_plurals_lose_their_s_and_keep_their_span() {
+        let cases = [
+            ("200,000 PSPs", vec!["200", "000", "PSP"]),
+            ("DVDs and CD3s", vec!["DVD", "and", "CD3"]),
+            // Not plurals of an acronym: a capital S, a lower-case word, one capital.
+            ("AIDS SARS", vec!["AIDS", "SARS"]),
+            ("Bus Xs", vec!["Bus", "Xs"]),
+        ];
+        for (text, expected) in cases {
+            let got = words(text);
+            let texts: Vec<&str> = got.iter().map(|w| w.0.as_str()).collect();
+            assert_eq!(texts, expected, "{text}");
+        }
+        assert_eq!(words("PSPs")[0], ("PSP".to_string(), 0, 4));
     }
 }
