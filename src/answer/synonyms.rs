@@ -92,15 +92,33 @@ impl SynonymTable {
                     let fits = tokens
                         .get(i..i + len)
                         .is_some_and(|window| window == phrase.as_slice());
-                    if fits && best.as_ref().is_none_or(|b| len > b.len) {
-                        let mut alternatives: Vec<Vec<String>> =
-                            group.iter().filter(|p| *p != phrase).cloned().collect();
-                        alternatives.dedup();
-                        best = Some(SynonymMatch {
-                            start: i,
-                            len,
-                            alternatives,
-                        });
+                    if !fits || best.as_ref().is_some_and(|b| len < b.len) {
+                        continue;
+                    }
+                    let others = group.iter().filter(|p| *p != phrase);
+                    match best.as_mut() {
+                        // The same phrase in several groups ("sales" is revenue, and also
+                        // copies sold): it may mean any of them.
+                        Some(b) if b.len == len => {
+                            for other in others {
+                                if !b.alternatives.contains(other) {
+                                    b.alternatives.push(other.clone());
+                                }
+                            }
+                        }
+                        _ => {
+                            let mut alternatives: Vec<Vec<String>> = Vec::new();
+                            for other in others {
+                                if !alternatives.contains(other) {
+                                    alternatives.push(other.clone());
+                                }
+                            }
+                            best = Some(SynonymMatch {
+                                start: i,
+                                len,
+                                alternatives,
+                            });
+                        }
                     }
                 }
             }
@@ -150,6 +168,26 @@ mod tests {
         assert_eq!(
             found[1].alternatives,
             vec![vec!["peopl".to_string(), "watch".to_string()]]
+        );
+    }
+
+    #[test]
+    fn a_phrase_in_several_groups_takes_the_alternatives_of_each() {
+        let group = |name: &str, terms: &[&str]| SynonymGroup {
+            name: name.into(),
+            terms: terms.iter().map(|t| t.to_string()).collect(),
+        };
+        let synonyms = Synonyms {
+            groups: vec![
+                group("revenue", &["revenue", "sales"]),
+                group("units_sold", &["sales", "sold", "revenue"]),
+            ],
+        };
+        let found = SynonymTable::new(&synonyms).find(&["sale".to_string()]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].alternatives,
+            vec![vec!["revenu".to_string()], vec!["sell".to_string()]]
         );
     }
 
