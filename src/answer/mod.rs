@@ -6,6 +6,7 @@ mod coverage;
 mod disagreement;
 mod engine;
 mod focus;
+mod places;
 mod query;
 mod rank;
 mod synonyms;

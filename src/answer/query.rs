@@ -6,8 +6,9 @@ use crate::facts::QuantityKind;
 use crate::index::{analyze, WeightedTerm};
 
 use super::focus::{focus_terms, rate_terms};
+use super::places::place_forms;
 use super::synonyms::SynonymTable;
-use super::words::{is_stopword, measure_kinds, place_forms, question_kinds};
+use super::words::{is_stopword, measure_kinds, question_kinds};
 
 /// Longest query the engine reads; the rest is ignored (Discord allows 6,000 characters).
 pub const MAX_QUERY_CHARS: usize = 500;
@@ -228,18 +229,23 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         let common = (df as f32) / n > 0.02;
         let capitalised = word.original.chars().any(char::is_uppercase)
             && !(i == 0 && is_plain_capitalised(&word.original) && common);
-        if capitalised {
-            for form in place_forms(&word.term) {
-                if lexicon.article_frequency(&form) > 0 {
-                    alternatives.push(Alternative {
-                        terms: vec![form],
-                        origin: Origin::Derived,
-                    });
-                }
+        // Place names: any capital counts here ("Japan" starting a query is still Japan).
+        let written_capitalised = word.original.chars().any(char::is_uppercase);
+        for form in place_forms(&word.term, written_capitalised) {
+            if form.iter().all(|t| lexicon.article_frequency(t) > 0)
+                && !alternatives.iter().any(|a| a.terms == form)
+            {
+                alternatives.push(Alternative {
+                    terms: form,
+                    origin: Origin::Derived,
+                });
             }
         }
         let is_number = word.term.chars().all(|c| c.is_ascii_digit());
-        if df == 0 && !is_number && word.term.chars().count() >= 4 {
+        // A brand's own spelling ("iPad", "eBay") is deliberate, not a typo of a known word.
+        let brand_spelling = word.original.starts_with(|c: char| c.is_lowercase())
+            && word.original.chars().any(char::is_uppercase);
+        if df == 0 && !is_number && !brand_spelling && word.term.chars().count() >= 4 {
             let max_distance = if word.term.chars().count() >= 8 { 2 } else { 1 };
             for (candidate, _) in lexicon
                 .similar_terms(&word.term, max_distance)

@@ -241,6 +241,10 @@ const MEASURES: &[(&str, &[QuantityKind])] = {
         ("time", &[Duration]),
         ("minutes", &[Duration]),
         ("hours", &[Duration]),
+        ("days", &[Duration]),
+        ("weeks", &[Duration]),
+        ("months", &[Duration]),
+        ("years", &[Duration]),
         ("duration", &[Duration]),
         ("range", &[Measure]),
         ("distance", &[Measure]),
@@ -340,28 +344,6 @@ pub fn ends_noun_phrase(word: &str) -> bool {
     PHRASE_ENDING_VERBS.contains(&word)
 }
 
-/// Forms of an analysed (stemmed) place name that the stemmer leaves apart: the place and its
-/// people or adjective ("colombia" / "colombian", "india" / "indian", "venezuelan" /
-/// "venezuela"). Candidates only: the caller keeps those the index knows. Short words are
-/// left alone ("iran" is not "ira", "japan" not "japa").
-pub fn place_forms(term: &str) -> Vec<String> {
-    const MIN_LETTERS: usize = 4;
-    if term.len() < MIN_LETTERS || !term.chars().all(|c| c.is_ascii_lowercase()) {
-        return Vec::new();
-    }
-    let mut forms = Vec::new();
-    if term.ends_with('a') {
-        forms.push(format!("{term}n"));
-    }
-    if let Some(place) = term
-        .strip_suffix('n')
-        .filter(|p| p.ends_with('a') && p.len() > MIN_LETTERS)
-    {
-        forms.push(place.to_string());
-    }
-    forms
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,27 +357,12 @@ mod tests {
             ("losses", Some(&[Money])),
             ("turnout", Some(&[Percent])),
             ("speed", Some(&[Measure])),
+            ("days", Some(&[Duration])),
             ("unemployment", Some(&[Percent, Count])),
             ("venezuela", None),
         ];
         for (word, kinds) in cases {
             assert_eq!(measure_kinds(word), *kinds, "{word}");
-        }
-    }
-
-    #[test]
-    fn place_forms_pair_places_with_their_adjectives() {
-        let cases: &[(&str, &[&str])] = &[
-            ("colombia", &["colombian"]),
-            ("venezuelan", &["venezuela"]),
-            ("india", &["indian"]),
-            ("iran", &[]),
-            ("japan", &[]),
-            ("bp", &[]),
-            ("2004", &[]),
-        ];
-        for (term, expected) in cases {
-            assert_eq!(&place_forms(term), expected, "{term}");
         }
     }
 }
