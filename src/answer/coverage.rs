@@ -51,10 +51,14 @@ pub fn cover(plan: &QueryPlan, evidence: &Evidence<'_>) -> Coverage {
     for concept in &plan.concepts {
         if let Some(name) = &concept.model_of {
             // "PlayStation 5" must be stated as such, or the number at least be in the
-            // sentence with the name in the sentence or the title.
+            // sentence with the name in the sentence or the title. The name may be matched
+            // through any of its alternatives (a typo's correction: "Fuler 19" for Fuller).
             let number = &concept.alternatives[0].terms[0];
-            let name_known = sentence_set.contains(name.as_str()) || evidence.title.contains(name);
-            let stated = adjacent(evidence.sentence, name, number)
+            let names = name_forms(plan, name);
+            let name_known = names
+                .iter()
+                .any(|n| sentence_set.contains(n) || evidence.title.contains(*n));
+            let stated = names.iter().any(|n| adjacent(evidence.sentence, n, number))
                 || (sentence_set.contains(number.as_str()) && name_known);
             if !stated {
                 coverage.missing_models += 1;
@@ -71,6 +75,23 @@ pub fn cover(plan: &QueryPlan, evidence: &Evidence<'_>) -> Coverage {
     coverage.overall /= total;
     coverage.in_sentence /= total;
     coverage
+}
+
+/// The one-word forms a model number's name may take: the name as typed and the
+/// alternatives of its concept.
+fn name_forms<'a>(plan: &'a QueryPlan, name: &'a str) -> Vec<&'a str> {
+    let mut forms = vec![name];
+    if let Some(concept) = plan.concepts.iter().find(|c| c.alternatives[0].terms == [name]) {
+        forms.extend(
+            concept
+                .alternatives
+                .iter()
+                .filter(|a| a.terms.len() == 1)
+                .map(|a| a.terms[0].as_str())
+                .filter(|t| *t != name),
+        );
+    }
+    forms
 }
 
 fn concept_level(concept: &Concept, evidence: &Evidence<'_>, sentence: &TermSet) -> (f32, f32) {
@@ -102,11 +123,20 @@ fn concept_level(concept: &Concept, evidence: &Evidence<'_>, sentence: &TermSet)
     (level.max(sentence_level), sentence_level)
 }
 
+/// Endings that make a noun of a verb and that the stemmer keeps: "ownership" / "own",
+/// "shipment" / "ship", "buyer" / "buy", "seizure" / "seize".
+const DERIVATION_ENDINGS: &[&str] = &["ment", "ership", "ship", "er", "ur"];
+
 /// Two stems share a root when the shorter (at least 4 letters, and 60% of the longer) starts
-/// the longer: derivations the stemmer leaves apart.
+/// the longer, or the longer is the shorter (at least 3 letters) with a derivation ending:
+/// derivations the stemmer leaves apart.
 fn same_root(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short.len() >= 4 && long.starts_with(short) && short.len() * 5 >= long.len() * 3
+    let Some(ending) = long.strip_prefix(short) else {
+        return false;
+    };
+    (short.len() >= 4 && short.len() * 5 >= long.len() * 3)
+        || (short.len() >= 3 && DERIVATION_ENDINGS.contains(&ending))
 }
 
 /// True when consecutive terms start with the acronym's letters ("foreign direct investment").
@@ -249,6 +279,25 @@ mod tests {
     }
 
     #[test]
+    fn roots_table() {
+        let cases = [
+            ("seizur", "seiz", true),
+            ("ownership", "own", true),
+            ("shipment", "ship", true),
+            ("buyer", "buy", true),
+            ("develop", "developer", true),
+            ("fact", "faction", false),
+            ("own", "owe", false),
+            ("cat", "catalogu", false),
+            ("ship", "shipyard", false),
+        ];
+        for (a, b, expected) in cases {
+            assert_eq!(same_root(a, b), expected, "{a} / {b}");
+            assert_eq!(same_root(b, a), expected, "{b} / {a}");
+        }
+    }
+
+    #[test]
     fn focus_words_next_to_a_quantity_are_found() {
         let cases = [
             ("The image is 2.5 billion pixels in size.", "pixel", true),
@@ -317,5 +366,37 @@ mod tests {
             .missing_models,
             0
         );
+    }
+
+    #[test]
+    fn model_number_may_follow_a_corrected_name() {
+        // "Fuler 19": the typo's correction "fuller" stands for the name.
+        let mut name = concept("fuler", 1.0);
+        name.alternatives.push(Alternative {
+            terms: vec!["fuller".into()],
+            origin: Origin::Fuzzy,
+        });
+        let mut nineteen = concept("19", 1.0);
+        nineteen.model_of = Some("fuler".into());
+        let plan = QueryPlan {
+            concepts: vec![name, nineteen],
+            ..QueryPlan::default()
+        };
+        let none = TermSet::default();
+        let empty = HashSet::new();
+        let missing = |words: &[&str]| {
+            let sentence = terms(words);
+            cover(
+                &plan,
+                &Evidence {
+                    sentence: &sentence,
+                    title: &empty,
+                    article: &none,
+                },
+            )
+            .missing_models
+        };
+        assert_eq!(missing(&["simon", "fuller", "sold", "his", "19", "entertain"]), 0);
+        assert_eq!(missing(&["simon", "cowel", "sold", "his", "19", "entertain"]), 1);
     }
 }
