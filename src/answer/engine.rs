@@ -11,7 +11,7 @@ use super::candidates::pick_candidates;
 use super::coverage::{cover, quantity_counts_focus, Evidence, TermSet};
 use super::disagreement::group_disagreement;
 use super::query::{plan, Lexicon, QueryPlan};
-use super::rank::{is_answer, measure_fit, score, Signals};
+use super::rank::{is_answer, measure_fit, only_wording_counts, score, Signals};
 use super::synonyms::SynonymTable;
 use super::types::{Answer, Citation, CitedFact, Command, Highlight};
 use crate::index::{analyze, ArticleHit, ArticleInfo, DocKey, IndexError, KnowledgeIndex, SentenceHit};
@@ -271,6 +271,7 @@ fn rank(
                 missing_keys: coverage.missing_keys,
                 missing_models: coverage.missing_models,
                 measure: measure_fit(&plan.measures, &kinds),
+                wording_counts: only_wording_counts(&hit.text, &hit.payload.quantities),
                 unit_fit: near_quantity(&plan.focus, &hit, &sentence_terms, &term_spans),
                 focus_asked: plan.focus_asked,
                 rate_fit: near_quantity(&plan.rate, &hit, &sentence_terms, &term_spans),

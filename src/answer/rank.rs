@@ -1,7 +1,7 @@
 //! Ranking signals and how they combine. Pure: every signal is computed elsewhere and handed
 //! in as [`Signals`], so each can be tested on tiny hand-made examples.
 
-use crate::facts::QuantityKind;
+use crate::facts::{Quantity, QuantityKind};
 
 /// How a sentence's quantities fit the measure the query asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -28,6 +28,25 @@ pub fn measure_fit(wanted: &[QuantityKind], kinds: &[QuantityKind]) -> MeasureFi
     } else {
         MeasureFit::Misfits
     }
+}
+
+/// Largest count written in words that still reads as a figure rather than as wording
+/// ("two initiatives", "three top executives", "thousands"); scaled counts ("eight million")
+/// are figures.
+const LARGEST_WORDING_COUNT: f64 = 1000.0;
+
+/// True when every quantity of a sentence is a small or vague count written in words: such a
+/// sentence carries no figure worth citing ("the world's two biggest reinsurers"). Fractions
+/// and multipliers in words ("half", "doubled") are figures. `text` is the sentence the
+/// quantities' spans point into.
+pub fn only_wording_counts(text: &str, quantities: &[Quantity]) -> bool {
+    !quantities.is_empty()
+        && quantities.iter().all(|q| {
+            let written = text.get(q.span.clone()).unwrap_or("");
+            !written.chars().any(|c| c.is_ascii_digit())
+                && !matches!(q.kind, QuantityKind::Percent | QuantityKind::Multiplier)
+                && q.value <= LARGEST_WORDING_COUNT
+        })
 }
 
 /// Everything known about one candidate sentence for one query.
@@ -59,6 +78,8 @@ pub struct Signals {
     pub rate_fit: bool,
     /// Measure fit.
     pub measure: MeasureFit,
+    /// Its only quantities are small or vague counts in words (see [`only_wording_counts`]).
+    pub wording_counts: bool,
     /// 1-based paragraph number (lead paragraphs carry the headline figures).
     pub paragraph: usize,
 }
@@ -88,6 +109,8 @@ pub fn score(s: &Signals) -> f32 {
     // not the year's total.
     let rate = if s.rate_fit { 0.3 } else { 0.0 };
     let lead = if s.paragraph <= 2 { 0.04 } else { 0.0 };
+    // "/stat" cites the sentences that carry the numbers; "two initiatives" is not one.
+    let wording = if s.wording_counts { -0.2 } else { 0.0 };
     let missing = (s.missing_keys + s.missing_models) as f32 * 0.5;
     s.coverage
         + 0.5 * s.sentence_coverage
@@ -98,6 +121,7 @@ pub fn score(s: &Signals) -> f32 {
         + rate
         + period
         + lead
+        + wording
         - missing
 }
 
@@ -139,7 +163,42 @@ mod tests {
             focus_asked: false,
             rate_fit: false,
             measure: MeasureFit::NotAsked,
+            wording_counts: false,
             paragraph: 3,
+        }
+    }
+
+    #[test]
+    fn a_real_figure_outranks_a_count_in_words() {
+        let wording = Signals {
+            wording_counts: true,
+            sentence_bm25: 0.6,
+            ..base()
+        };
+        assert!(score(&base()) > score(&wording));
+    }
+
+    #[test]
+    fn only_wording_counts_table() {
+        let cases = [
+            (
+                "BT is introducing two initiatives that cost users thousands.",
+                true,
+            ),
+            ("Police detained three top executives.", true),
+            ("It received 45,000 complaints from two groups.", false),
+            ("The band has sold about two million records.", false),
+            ("Half of the money went to people who do not need it.", false),
+            ("Sales doubled.", false),
+            ("Shares rose on Monday.", false),
+        ];
+        for (text, expected) in cases {
+            let quantities = crate::facts::parse_quantities(text);
+            assert_eq!(
+                only_wording_counts(text, &quantities),
+                expected,
+                "{text}: {quantities:?}"
+            );
         }
     }
 
