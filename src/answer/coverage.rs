@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use rustc_hash::FxHashSet;
 
 use super::query::{Concept, QueryPlan};
+use super::wordforms::{same_root, spells_acronym};
 
 /// A match in the title counts this much of a match in the sentence.
 const TITLE_FACTOR: f32 = 0.8;
@@ -23,6 +24,9 @@ pub struct Evidence<'a> {
     pub title: &'a HashSet<String>,
     /// Query terms the article contains anywhere.
     pub article: &'a TermSet<'a>,
+    /// Words the sentence writes in capitals ("IE", "WTO"), lowercased: they may stand for
+    /// a name the query spells out.
+    pub acronyms: &'a [String],
 }
 
 /// The result of matching a plan against one candidate.
@@ -48,7 +52,8 @@ pub fn cover(plan: &QueryPlan, evidence: &Evidence<'_>) -> Coverage {
         .sum::<f32>()
         .max(f32::EPSILON);
     let mut coverage = Coverage::default();
-    for concept in &plan.concepts {
+    let spelled = acronym_spans(plan, evidence);
+    for (i, concept) in plan.concepts.iter().enumerate() {
         if let Some(name) = &concept.model_of {
             // "PlayStation 5" must be stated as such, or the number at least be in the
             // sentence with the name in the sentence or the title. The name may be matched
@@ -65,7 +70,11 @@ pub fn cover(plan: &QueryPlan, evidence: &Evidence<'_>) -> Coverage {
                 continue;
             }
         }
-        let (level, sentence_level) = concept_level(concept, evidence, &sentence_set);
+        let (mut level, mut sentence_level) = concept_level(concept, evidence, &sentence_set);
+        if spelled.contains(&i) && sentence_level < ACRONYM_STRENGTH {
+            sentence_level = ACRONYM_STRENGTH;
+            level = level.max(ACRONYM_STRENGTH);
+        }
         if concept.key && level == 0.0 {
             coverage.missing_keys += 1;
         }
@@ -75,6 +84,48 @@ pub fn cover(plan: &QueryPlan, evidence: &Evidence<'_>) -> Coverage {
     coverage.overall /= total;
     coverage.in_sentence /= total;
     coverage
+}
+
+/// How much an acronym in the sentence counts for each word of the name it stands for.
+const ACRONYM_STRENGTH: f32 = 0.8;
+
+/// Concepts (by index) that the sentence names by their acronym: a run of two to five
+/// consecutive query words ("Internet Explorer") whose initials the sentence writes in
+/// capitals ("IE's market share"). The article must contain every word of the run, so the
+/// acronym is most likely defined there ("Internet Explorer (IE)").
+fn acronym_spans(plan: &QueryPlan, evidence: &Evidence<'_>) -> Vec<usize> {
+    let mut found = Vec::new();
+    if evidence.acronyms.is_empty() {
+        return found;
+    }
+    let concepts = &plan.concepts;
+    let in_article = |c: &Concept| {
+        c.alternatives[0]
+            .terms
+            .iter()
+            .all(|t| evidence.article.contains(t.as_str()) || evidence.title.contains(t))
+    };
+    for start in 0..concepts.len() {
+        for len in 2..=5.min(concepts.len() - start) {
+            let run = &concepts[start..start + len];
+            let initials: Option<String> = run
+                .iter()
+                .map(|c| c.text.chars().next().filter(|ch| ch.is_alphabetic()))
+                .map(|ch| ch.map(|ch| ch.to_lowercase().to_string()))
+                .collect();
+            let Some(initials) = initials else {
+                break;
+            };
+            if run.iter().any(|c| c.text.contains(' '))
+                || !evidence.acronyms.contains(&initials)
+                || !run.iter().all(in_article)
+            {
+                continue;
+            }
+            found.extend(start..start + len);
+        }
+    }
+    found
 }
 
 /// The one-word forms a model number's name may take: the name as typed and the
@@ -121,63 +172,6 @@ fn concept_level(concept: &Concept, evidence: &Evidence<'_>, sentence: &TermSet)
         sentence_level = 1.0;
     }
     (level.max(sentence_level), sentence_level)
-}
-
-/// Endings that make a noun of a verb and that the stemmer keeps: "ownership" / "own",
-/// "shipment" / "ship", "buyer" / "buy", "seizure" / "seize".
-const DERIVATION_ENDINGS: &[&str] = &["ment", "ership", "ship", "er", "ur"];
-
-/// Two stems share a root when the shorter (at least 4 letters, and 60% of the longer) starts
-/// the longer, or the longer is the shorter (at least 3 letters) with a derivation ending:
-/// derivations the stemmer leaves apart.
-fn same_root(a: &str, b: &str) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let Some(ending) = long.strip_prefix(short) else {
-        return false;
-    };
-    (short.len() >= 4 && short.len() * 5 >= long.len() * 3)
-        || (short.len() >= 3 && DERIVATION_ENDINGS.contains(&ending))
-}
-
-/// True when consecutive terms start with the acronym's letters ("foreign direct investment").
-fn spells_acronym(terms: &[String], acronym: &str) -> bool {
-    let letters: Vec<char> = acronym.chars().collect();
-    if letters.len() < 2 || terms.len() < letters.len() {
-        return false;
-    }
-    terms
-        .windows(letters.len())
-        .any(|w| w.iter().zip(&letters).all(|(t, l)| t.starts_with(*l)))
-}
-
-/// Words counted by a quantity sit just before or after it ("2.5 billion pixels", "staff
-/// ... 900,000", "the maximum fine stands at $32,500"): true when one of `focus` is within
-/// a few words of any quantity span.
-pub fn quantity_counts_focus(
-    terms: &[String],
-    term_spans: &[std::ops::Range<usize>],
-    quantities: &[std::ops::Range<usize>],
-    focus: &[String],
-) -> bool {
-    const BEFORE: usize = 3;
-    const AFTER: usize = 4;
-    if focus.is_empty() {
-        return false;
-    }
-    quantities.iter().any(|q| {
-        let count = terms.len().min(term_spans.len());
-        let first_after = term_spans[..count]
-            .iter()
-            .position(|s| s.start >= q.end)
-            .unwrap_or(count);
-        let first_in = term_spans[..count]
-            .iter()
-            .position(|s| s.end > q.start)
-            .unwrap_or(count);
-        let from = first_in.saturating_sub(BEFORE);
-        let to = (first_after + AFTER).min(count);
-        terms[from..to].iter().any(|t| focus.contains(t))
-    })
 }
 
 fn adjacent(terms: &[String], first: &str, second: &str) -> bool {
@@ -230,6 +224,7 @@ mod tests {
                     sentence: &sentence,
                     title,
                     article,
+                    acronyms: &[],
                 },
             );
             assert!((c.overall - expected).abs() < 1e-6, "{sentence:?}: {c:?}");
@@ -251,6 +246,7 @@ mod tests {
                 sentence: &terms(&["douyin", "viewer"]),
                 title: &HashSet::new(),
                 article: &none,
+                acronyms: &[],
             },
         );
         assert_eq!(c.missing_keys, 1);
@@ -273,61 +269,10 @@ mod tests {
                 sentence: &sentence,
                 title: &HashSet::new(),
                 article: &none,
+                acronyms: &[],
             },
         );
         assert!(c.in_sentence > 0.85, "{c:?}");
-    }
-
-    #[test]
-    fn roots_table() {
-        let cases = [
-            ("seizur", "seiz", true),
-            ("ownership", "own", true),
-            ("shipment", "ship", true),
-            ("buyer", "buy", true),
-            ("develop", "developer", true),
-            ("fact", "faction", false),
-            ("own", "owe", false),
-            ("cat", "catalogu", false),
-            ("ship", "shipyard", false),
-        ];
-        for (a, b, expected) in cases {
-            assert_eq!(same_root(a, b), expected, "{a} / {b}");
-            assert_eq!(same_root(b, a), expected, "{b} / {a}");
-        }
-    }
-
-    #[test]
-    fn focus_words_next_to_a_quantity_are_found() {
-        let cases = [
-            ("The image is 2.5 billion pixels in size.", "pixel", true),
-            (
-                "About 900,000 military and civilian staff were hit.",
-                "staff",
-                true,
-            ),
-            ("The current maximum fine stands at $32,500 now.", "fine", true),
-            (
-                "Staff were told on Monday that sales rose by 5% in the quarter.",
-                "staff",
-                false,
-            ),
-        ];
-        for (text, focus, expected) in cases {
-            let (terms, term_spans): (Vec<String>, Vec<_>) = crate::index::analyze(text)
-                .into_iter()
-                .map(|t| (t.term, t.span))
-                .unzip();
-            let spans: Vec<_> = crate::facts::parse_quantities(text)
-                .into_iter()
-                .map(|q| q.span)
-                .collect();
-            assert_eq!(
-                quantity_counts_focus(&terms, &term_spans, &spans, &[focus.to_string()]),
-                expected,
-                "{text}"
-            );
-        }
     }
 
     #[test]
@@ -348,7 +293,8 @@ mod tests {
                 &Evidence {
                     sentence: &wrong,
                     title: &empty,
-                    article: &none
+                    article: &none,
+                    acronyms: &[],
                 }
             )
             .missing_models,
@@ -360,7 +306,8 @@ mod tests {
                 &Evidence {
                     sentence: &right,
                     title: &empty,
-                    article: &none
+                    article: &none,
+                    acronyms: &[],
                 }
             )
             .missing_models,
@@ -392,11 +339,45 @@ mod tests {
                     sentence: &sentence,
                     title: &empty,
                     article: &none,
+                    acronyms: &[],
                 },
             )
             .missing_models
         };
         assert_eq!(missing(&["simon", "fuller", "sold", "his", "19", "entertain"]), 0);
         assert_eq!(missing(&["simon", "cowel", "sold", "his", "19", "entertain"]), 1);
+    }
+
+    #[test]
+    fn an_acronym_in_the_sentence_stands_for_the_name_its_article_spells_out() {
+        let mut internet = concept("internet", 1.0);
+        internet.text = "Internet".into();
+        let mut explorer = concept("explor", 1.0);
+        explorer.text = "Explorer".into();
+        let plan = QueryPlan {
+            concepts: vec![internet, explorer, concept("share", 1.0)],
+            ..QueryPlan::default()
+        };
+        let sentence = terms(&["ie", "market", "share", "drop"]);
+        let empty = HashSet::new();
+        let spelled_out: TermSet = ["internet", "explor", "share"].into_iter().collect();
+        let elsewhere: TermSet = ["share"].into_iter().collect();
+        let in_sentence = |article: &TermSet, acronyms: &[String]| {
+            cover(
+                &plan,
+                &Evidence {
+                    sentence: &sentence,
+                    title: &empty,
+                    article,
+                    acronyms,
+                },
+            )
+            .in_sentence
+        };
+        let ie = ["ie".to_string()];
+        assert!((in_sentence(&spelled_out, &ie) - (1.0 + 2.0 * ACRONYM_STRENGTH) / 3.0).abs() < 1e-6);
+        // Not written in capitals, or the article never spells the name out: no match.
+        assert!((in_sentence(&spelled_out, &[]) - 1.0 / 3.0).abs() < 1e-6);
+        assert!((in_sentence(&elsewhere, &ie) - 1.0 / 3.0).abs() < 1e-6);
     }
 }

@@ -8,12 +8,14 @@ use std::sync::Arc;
 use arc_swap::ArcSwap;
 
 use super::candidates::pick_candidates;
-use super::coverage::{cover, quantity_counts_focus, Evidence, TermSet};
+use super::coverage::{cover, Evidence, TermSet};
 use super::disagreement::group_disagreement;
+use super::focus::quantity_counts_focus;
 use super::query::{plan, Lexicon, QueryPlan};
 use super::rank::{is_answer, measure_fit, only_wording_counts, score, Signals};
 use super::synonyms::SynonymTable;
 use super::types::{Answer, Citation, CitedFact, Command, Highlight};
+use super::wordforms::capitalised_words;
 use crate::index::{analyze, ArticleHit, ArticleInfo, DocKey, IndexError, KnowledgeIndex, SentenceHit};
 
 /// Articles whose sentences are scored: the best articles by BM25 over title and body.
@@ -255,10 +257,12 @@ fn rank(
         .map(|(hit, article)| {
             let (sentence_terms, term_spans): (Vec<String>, Vec<Range<usize>>) =
                 analyze(&hit.text).into_iter().map(|t| (t.term, t.span)).unzip();
+            let acronyms = capitalised_words(&hit.text);
             let evidence = Evidence {
                 sentence: &sentence_terms,
                 title: infos.get(&article).map_or(&empty_titles, |a| &a.title_terms),
                 article: article_terms.get(&article).unwrap_or(&empty_set),
+                acronyms: &acronyms,
             };
             let coverage = cover(plan, &evidence);
             let kinds: Vec<_> = hit.payload.quantities.iter().map(|q| q.kind).collect();

@@ -147,6 +147,36 @@ fn rate_unit(lower: &[String], i: usize) -> Option<&'static [&'static str]> {
     }
 }
 
+/// Words counted by a quantity sit just before or after it ("2.5 billion pixels", "staff
+/// ... 900,000", "the maximum fine stands at $32,500"): true when one of `focus` is within
+/// a few words of any quantity span.
+pub fn quantity_counts_focus(
+    terms: &[String],
+    term_spans: &[std::ops::Range<usize>],
+    quantities: &[std::ops::Range<usize>],
+    focus: &[String],
+) -> bool {
+    const BEFORE: usize = 3;
+    const AFTER: usize = 4;
+    if focus.is_empty() {
+        return false;
+    }
+    quantities.iter().any(|q| {
+        let count = terms.len().min(term_spans.len());
+        let first_after = term_spans[..count]
+            .iter()
+            .position(|s| s.start >= q.end)
+            .unwrap_or(count);
+        let first_in = term_spans[..count]
+            .iter()
+            .position(|s| s.end > q.start)
+            .unwrap_or(count);
+        let from = first_in.saturating_sub(BEFORE);
+        let to = (first_after + AFTER).min(count);
+        terms[from..to].iter().any(|t| focus.contains(t))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +242,39 @@ mod tests {
                 Some(unit) => assert!(terms.contains(&unit.to_string()), "{query}: {terms:?}"),
                 None => assert!(terms.is_empty(), "{query}: {terms:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn focus_words_next_to_a_quantity_are_found() {
+        let cases = [
+            ("The image is 2.5 billion pixels in size.", "pixel", true),
+            (
+                "About 900,000 military and civilian staff were hit.",
+                "staff",
+                true,
+            ),
+            ("The current maximum fine stands at $32,500 now.", "fine", true),
+            (
+                "Staff were told on Monday that sales rose by 5% in the quarter.",
+                "staff",
+                false,
+            ),
+        ];
+        for (text, focus, expected) in cases {
+            let (terms, term_spans): (Vec<String>, Vec<_>) = crate::index::analyze(text)
+                .into_iter()
+                .map(|t| (t.term, t.span))
+                .unzip();
+            let spans: Vec<_> = crate::facts::parse_quantities(text)
+                .into_iter()
+                .map(|q| q.span)
+                .collect();
+            assert_eq!(
+                quantity_counts_focus(&terms, &term_spans, &spans, &[focus.to_string()]),
+                expected,
+                "{text}"
+            );
         }
     }
 }

@@ -12,6 +12,7 @@ mod rank;
 mod synonyms;
 mod topics;
 mod types;
+mod wordforms;
 mod words;
 
 pub use coverage::{cover, Coverage, Evidence, TermSet};

@@ -1,0 +1,76 @@
+//! Word forms the stemmer leaves apart but a reader sees as one: derivations ("ownership" and
+//! "owned"), and acronyms ("FDI" and "foreign direct investment", "IE" for Internet
+//! Explorer). Pure functions over analysed terms and raw text.
+
+/// Endings that make a noun of a verb and that the stemmer keeps: "ownership" / "own",
+/// "shipment" / "ship", "buyer" / "buy", "seizure" / "seize".
+const DERIVATION_ENDINGS: &[&str] = &["ment", "ership", "ship", "er", "ur"];
+
+/// Two stems share a root when the shorter (at least 4 letters, and 60% of the longer) starts
+/// the longer, or the longer is the shorter (at least 3 letters) with a derivation ending:
+/// derivations the stemmer leaves apart.
+pub fn same_root(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let Some(ending) = long.strip_prefix(short) else {
+        return false;
+    };
+    (short.len() >= 4 && short.len() * 5 >= long.len() * 3)
+        || (short.len() >= 3 && DERIVATION_ENDINGS.contains(&ending))
+}
+
+/// True when consecutive terms start with the acronym's letters ("foreign direct investment").
+pub fn spells_acronym(terms: &[String], acronym: &str) -> bool {
+    let letters: Vec<char> = acronym.chars().collect();
+    if letters.len() < 2 || terms.len() < letters.len() {
+        return false;
+    }
+    terms
+        .windows(letters.len())
+        .any(|w| w.iter().zip(&letters).all(|(t, l)| t.starts_with(*l)))
+}
+
+/// Words of two to five letters written all in capitals ("IE", "WTO"), lowercased.
+pub fn capitalised_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| (2..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase()))
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_table() {
+        let cases = [
+            ("seizur", "seiz", true),
+            ("ownership", "own", true),
+            ("shipment", "ship", true),
+            ("buyer", "buy", true),
+            ("develop", "developer", true),
+            ("fact", "faction", false),
+            ("own", "owe", false),
+            ("cat", "catalogu", false),
+            ("ship", "shipyard", false),
+        ];
+        for (a, b, expected) in cases {
+            assert_eq!(same_root(a, b), expected, "{a} / {b}");
+            assert_eq!(same_root(b, a), expected, "{b} / {a}");
+        }
+    }
+
+    #[test]
+    fn acronym_letters_and_capitalised_words() {
+        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(spells_acronym(
+            &words(&["india", "foreign", "direct", "invest"]),
+            "fdi"
+        ));
+        assert!(!spells_acronym(&words(&["foreign", "invest"]), "fdi"));
+        assert_eq!(
+            capitalised_words("While IE's share fell, the WTO and BBC-owned Z said A lot"),
+            vec!["ie", "wto", "bbc"]
+        );
+    }
+}
