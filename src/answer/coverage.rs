@@ -22,6 +22,8 @@ pub struct Evidence<'a> {
     pub sentence: &'a [String],
     /// The title's analysed terms.
     pub title: &'a HashSet<String>,
+    /// The analysed terms of the article's first sentence.
+    pub lead: &'a HashSet<String>,
     /// Query terms the article contains anywhere.
     pub article: &'a TermSet<'a>,
     /// Words the sentence writes in capitals ("IE", "WTO"), lowercased: they may stand for
@@ -159,7 +161,12 @@ fn concept_level(concept: &Concept, evidence: &Evidence<'_>, sentence: &TermSet)
         {
             // "seizure" and "seize" stem differently but share their root.
             sentence_level = sentence_level.max(0.8 * strength);
-        } else if alt.terms.iter().all(|t| evidence.title.contains(t)) {
+        } else if alt
+            .terms
+            .iter()
+            .all(|t| evidence.title.contains(t) || evidence.lead.contains(t))
+        {
+            // The headline or the lead says what the whole article is about.
             level = level.max(TITLE_FACTOR * strength);
         } else if alt.terms.iter().all(|t| evidence.article.contains(t.as_str())) {
             level = level.max(ARTICLE_FACTOR * strength);
@@ -202,27 +209,29 @@ mod tests {
     }
 
     #[test]
-    fn sentence_beats_title_beats_article() {
+    fn sentence_beats_title_or_lead_beats_article() {
         let plan = QueryPlan {
             concepts: vec![concept("profit", 1.0)],
             ..QueryPlan::default()
         };
-        let title: HashSet<String> = ["profit".to_string()].into();
+        let named: HashSet<String> = ["profit".to_string()].into();
         let article: TermSet = ["profit"].into_iter().collect();
-        let empty_title = HashSet::new();
+        let empty = HashSet::new();
         let empty_article = TermSet::default();
         let cases = [
-            (terms(&["profit", "rose"]), &empty_title, &empty_article, 1.0),
-            (terms(&["sale", "rose"]), &title, &article, TITLE_FACTOR),
-            (terms(&["sale", "rose"]), &empty_title, &article, ARTICLE_FACTOR),
-            (terms(&["sale", "rose"]), &empty_title, &empty_article, 0.0),
+            (terms(&["profit", "rose"]), &empty, &empty, &empty_article, 1.0),
+            (terms(&["sale", "rose"]), &named, &empty, &article, TITLE_FACTOR),
+            (terms(&["sale", "rose"]), &empty, &named, &article, TITLE_FACTOR),
+            (terms(&["sale", "rose"]), &empty, &empty, &article, ARTICLE_FACTOR),
+            (terms(&["sale", "rose"]), &empty, &empty, &empty_article, 0.0),
         ];
-        for (sentence, title, article, expected) in cases {
+        for (sentence, title, lead, article, expected) in cases {
             let c = cover(
                 &plan,
                 &Evidence {
                     sentence: &sentence,
                     title,
+                    lead,
                     article,
                     acronyms: &[],
                 },
@@ -245,6 +254,7 @@ mod tests {
             &Evidence {
                 sentence: &terms(&["douyin", "viewer"]),
                 title: &HashSet::new(),
+                lead: &HashSet::new(),
                 article: &none,
                 acronyms: &[],
             },
@@ -268,6 +278,7 @@ mod tests {
             &Evidence {
                 sentence: &sentence,
                 title: &HashSet::new(),
+                lead: &HashSet::new(),
                 article: &none,
                 acronyms: &[],
             },
@@ -293,6 +304,7 @@ mod tests {
                 &Evidence {
                     sentence: &wrong,
                     title: &empty,
+                    lead: &HashSet::new(),
                     article: &none,
                     acronyms: &[],
                 }
@@ -306,6 +318,7 @@ mod tests {
                 &Evidence {
                     sentence: &right,
                     title: &empty,
+                    lead: &HashSet::new(),
                     article: &none,
                     acronyms: &[],
                 }
@@ -338,6 +351,7 @@ mod tests {
                 &Evidence {
                     sentence: &sentence,
                     title: &empty,
+                    lead: &HashSet::new(),
                     article: &none,
                     acronyms: &[],
                 },
@@ -368,6 +382,7 @@ mod tests {
                 &Evidence {
                     sentence: &sentence,
                     title: &empty,
+                    lead: &HashSet::new(),
                     article,
                     acronyms,
                 },

@@ -101,6 +101,7 @@ pub fn prepare_article(fields: &Fields, article: &Article) -> Result<PreparedArt
         paragraphs: article.paragraphs.len(),
         facts: stats.facts,
         content_hash: article.content_hash.clone(),
+        lead: sentences.first().map(|s| s.text.clone()).unwrap_or_default(),
     };
     let mut document = TantivyDocument::default();
     document.add_text(fields.kind, kind::ARTICLE);

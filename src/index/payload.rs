@@ -79,6 +79,10 @@ pub struct ArticlePayload {
     pub facts: usize,
     /// Content hash of the source file.
     pub content_hash: String,
+    /// The article's first sentence, where news names its subject: ranking reads its words
+    /// as evidence of what the whole article is about.
+    #[serde(default)]
+    pub lead: String,
 }
 
 #[cfg(test)]

@@ -105,6 +105,10 @@ pub struct ArticleInfo {
     pub facts: usize,
     /// The title's analysed terms, for ranking (analysed once, not per answer).
     pub title_terms: HashSet<String>,
+    /// The analysed terms of the article's first sentence: news names its subject there
+    /// ("milk firm Yili") when the headline does not ("Police detain Chinese milk bosses").
+    /// Empty in the full list of sources, which ranking does not use.
+    pub lead_terms: HashSet<String>,
 }
 
 /// One opened, immutable index generation.
@@ -203,7 +207,14 @@ impl KnowledgeIndex {
         Ok(this)
     }
 
-    fn read_article(&self, searcher: &Searcher, address: DocAddress) -> Result<ArticleInfo, IndexError> {
+    /// Reads an article document; `with_lead`: also analyses its first sentence, which
+    /// ranking needs and the full list of sources does not.
+    fn read_article(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+        with_lead: bool,
+    ) -> Result<ArticleInfo, IndexError> {
         let doc: TantivyDocument = searcher.doc(address)?;
         let id = ArticleId::new(self.str_field(&doc, self.fields.article_id));
         let payload: ArticlePayload = serde_json::from_str(self.str_field(&doc, self.fields.payload))
@@ -212,10 +223,19 @@ impl KnowledgeIndex {
             .into_iter()
             .map(|t| t.term)
             .collect();
+        let lead_terms = if with_lead {
+            super::analyze(&payload.lead)
+                .into_iter()
+                .map(|t| t.term)
+                .collect()
+        } else {
+            HashSet::new()
+        };
         Ok(ArticleInfo {
             key: address.into(),
             id,
             title_terms,
+            lead_terms,
             meta: payload.meta,
             paragraphs: payload.paragraphs,
             facts: payload.facts,
@@ -229,7 +249,7 @@ impl KnowledgeIndex {
         docs.sort_unstable();
         let mut articles = docs
             .into_iter()
-            .map(|address| self.read_article(&searcher, address).map(Arc::new))
+            .map(|address| self.read_article(&searcher, address, false).map(Arc::new))
             .collect::<Result<Vec<_>, _>>()?;
         articles.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(articles)
@@ -246,7 +266,7 @@ impl KnowledgeIndex {
             .into_iter()
             .next()
         {
-            self.read_article(&searcher, address)?;
+            self.read_article(&searcher, address, true)?;
         }
         self.check_sentence_payload()
     }
@@ -339,7 +359,7 @@ impl KnowledgeIndex {
         if known.is_some() {
             return known;
         }
-        let info = match self.read_article(&self.searcher(), key.into()) {
+        let info = match self.read_article(&self.searcher(), key.into(), true) {
             Ok(info) => Arc::new(info),
             Err(err) => {
                 tracing::warn!(

@@ -21,7 +21,8 @@ use super::tokenizer::MixedTokenizer;
 /// 10: a bare number after a time unit ("month 6", "day 2") is no longer a quantity.
 /// 11: irregular forms are stemmed from their base ("rose" as "rise", "sold" as "sell"), and
 /// an acronym's plural loses its "s" ("PSPs" as "PSP").
-pub const SCHEMA_VERSION: u32 = 11;
+/// 12: the article payload keeps the article's first sentence (`lead`).
+pub const SCHEMA_VERSION: u32 = 12;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";
