@@ -276,7 +276,7 @@ fn rank(
                 missing_keys: coverage.missing_keys,
                 missing_models: coverage.missing_models,
                 measure: measure_fit(&plan.measures, &kinds),
-                wording_counts: only_wording_counts(&hit.text, &hit.payload.quantities),
+                wording_counts: only_wording_counts(&hit.text, &hit.payload.quantities, &plan.measures),
                 unit_fit: near_quantity(&plan.focus, &hit, &sentence_terms, &term_spans),
                 focus_asked: plan.focus_asked,
                 rate_fit: near_quantity(&plan.rate, &hit, &sentence_terms, &term_spans),
@@ -295,9 +295,13 @@ fn rank(
             }
         })
         .collect();
+    // A sentence that answers (names the query's entities, carries a figure) comes before
+    // any that does not, however relevant: "They hope the song will raise more than £2m"
+    // answers "how much" where the lead that names the singers does not.
     candidates.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
+        is_answer(&b.signals)
+            .cmp(&is_answer(&a.signals))
+            .then_with(|| b.score.total_cmp(&a.score))
             .then_with(|| a.hit.article.cmp(&b.hit.article))
             .then_with(|| a.hit.position.cmp(&b.hit.position))
     });

@@ -223,3 +223,21 @@ fn topics_sample_facts_but_keep_every_title() {
     );
     assert!(half.contains("harbour cranes"), "{half}");
 }
+
+#[test]
+fn an_answering_sentence_comes_before_a_more_relevant_one_without_a_figure() {
+    let f = Fixture::new();
+    f.write(
+        "single.txt",
+        "Stars record charity song\n\nSir Cliff Richard is recording a tsunami charity single, hoped to raise funds for victims.\n\nThe single should bring in more than £2m.\n",
+    );
+    let answer = f
+        .engine()
+        .ask(
+            "How much is the Cliff Richard tsunami charity single hoped to raise?",
+            3,
+        )
+        .expect("answer");
+    assert!(!answer.no_answer, "{answer:?}");
+    assert!(answer.facts[0].text.contains("£2m"), "{:?}", answer.facts[0].text);
+}
