@@ -87,7 +87,8 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?i-u:\b(?:(?:an?|one|two|three|four)[ -](?:half|thirds?|quarters?|fifths?|tenths?)",
         r"|(?:two|three|four|five|six|seven|eight|nine|ten|hundred)-?fold",
         r"|half|halved|doubled|doubling|tripled|trebled|quadrupled|twice",
-        r"|an? (?:dozen|hundred|thousand|million|billion|trillion)|dozens|hundreds|thousands",
+        r"|an? (?:dozen|hundred|thousand|million|billion|trillion)|a (?:decade|century)",
+        r"|dozens|hundreds|thousands",
         r"|millions|billions|tens|zero|one|two|three|four|five|six|seven|eight|nine|ten",
         r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen",
         r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)",
@@ -313,6 +314,12 @@ fn word_core(s: &str, start: usize, mend: usize) -> Result<Core, usize> {
         (core.value, core.fixed) = (v, Some(K::Multiplier));
     } else if w.eq_ignore_ascii_case("half") {
         return half(s, core);
+    } else if w
+        .get(2..)
+        .is_some_and(|u| u.eq_ignore_ascii_case("decade") || u.eq_ignore_ascii_case("century"))
+    {
+        // "a decade", "a century": one of the unit that follows.
+        (core.value, core.end) = (1.0, start + 1);
     } else if let Some((n, plural, den)) = fraction {
         let n = if in_list(n, &["a", "an"]) {
             1.0
@@ -441,7 +448,10 @@ fn finish(s: &str, c: Core) -> Result<Quantity, usize> {
         return Err(token_end(s, c.start)); // 4G, 200LR, 1990s, 10th, 10am
     }
     let small = c.spelled && !c.scaled && c.fixed.is_none();
-    let idiom = value == 1.0 && !matches!(kind, K::Money | K::Percent | K::Measure);
+    // "one day", "a year" are idiom; "a decade" and "a century" are durations.
+    let idiom = value == 1.0
+        && !matches!(kind, K::Money | K::Percent | K::Measure)
+        && !matches!(unit, Some("decade" | "century"));
     if small && (kind == K::Number && value <= 10.0 || idiom) || !value.is_finite() {
         return Err(c.end);
     }

@@ -53,6 +53,8 @@ const CASES: &[(&str, &[Want])] = &[
     ("Each clip lasts 15 seconds.", &[("15 seconds", K::Duration, 15.0, "second", false)]),
     ("Users watched 28 million hours of video.", &[("28 million hours", K::Duration, 2.8e7, "hour", false)]),
     ("It took three years to build.", &[("three years", K::Duration, 3.0, "year", false)]),
+    ("Russia has waited for a decade to join.", &[("a decade", K::Duration, 1.0, "decade", false)]),
+    ("A century ago it was a village.", &[("A century", K::Duration, 1.0, "century", false)]),
     ("He signed a 10-year deal.", &[("10-year", K::Duration, 10.0, "year", false)]),
     ("电影时长151分钟。", &[("151分钟", K::Duration, 151.0, "minute", false)]),
     ("飞行约2小时。", &[("2小时", K::Duration, 2.0, "hour", true)]),
