@@ -250,7 +250,7 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
             for (candidate, _) in lexicon
                 .similar_terms(&word.term, max_distance)
                 .into_iter()
-                .take(3)
+                .take(6)
             {
                 alternatives.push(Alternative {
                     terms: vec![candidate],

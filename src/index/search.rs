@@ -167,6 +167,9 @@ impl KnowledgeIndex {
         };
         let mut upper = first.to_string();
         upper.push(char::MAX);
+        // The stemmer writes a final "y" as "i" ("factory" is indexed as "factori"), which a
+        // typo can keep from happening ("factroy"): try the typo with an "i" as well.
+        let y_as_i = term.strip_suffix('y').map(|t| format!("{t}i"));
         let mut found: HashMap<String, u64> = HashMap::new();
         let searcher = self.searcher();
         for segment in searcher.segment_readers() {
@@ -184,7 +187,11 @@ impl KnowledgeIndex {
                 if candidate.len().abs_diff(term.len()) > max_distance || candidate == term {
                     continue;
                 }
-                if super::edit_distance::within(term, candidate, max_distance) {
+                if super::edit_distance::within(term, candidate, max_distance)
+                    || y_as_i
+                        .as_deref()
+                        .is_some_and(|t| super::edit_distance::within(t, candidate, max_distance))
+                {
                     *found.entry(candidate.to_string()).or_default() += u64::from(stream.value().doc_freq);
                 }
             }

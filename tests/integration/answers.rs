@@ -69,6 +69,23 @@ fn typo_in_a_name_still_finds_the_fact() {
 }
 
 #[test]
+fn a_typo_before_a_stemmed_y_still_finds_the_name() {
+    // "factory" is indexed as "factori": the typo "Factroy" is two edits from that stem but
+    // one from the word.
+    let f = Fixture::new();
+    f.write(
+        "studio.txt",
+        "Studio closes\n\nThe Hit Factory studio won a record 41 Grammy nominations in 1994.\n",
+    );
+    let answer = f
+        .engine()
+        .stat("Hit Factroy Grammy nominations", 3)
+        .expect("answer");
+    assert!(!answer.no_answer, "{answer:?}");
+    assert!(answer.facts[0].text.contains("41 Grammy"));
+}
+
+#[test]
 fn another_company_is_not_an_answer() {
     let engine = media_fixture().engine();
     let answer = engine
