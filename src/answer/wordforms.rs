@@ -11,11 +11,16 @@ const DERIVATION_ENDINGS: &[&str] = &["ment", "ership", "ship", "er", "ur"];
 /// derivations the stemmer leaves apart.
 pub fn same_root(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let Some(ending) = long.strip_prefix(short) else {
-        return false;
-    };
-    (short.len() >= 4 && short.len() * 5 >= long.len() * 3)
-        || (short.len() >= 3 && DERIVATION_ENDINGS.contains(&ending))
+    if let Some(ending) = long.strip_prefix(short) {
+        return (short.len() >= 4 && short.len() * 5 >= long.len() * 3)
+            || (short.len() >= 3 && DERIVATION_ENDINGS.contains(&ending));
+    }
+    // A stem may keep a silent "e" its derivation drops: "close" / "closur".
+    short
+        .strip_suffix('e')
+        .filter(|root| root.len() >= 3)
+        .and_then(|root| long.strip_prefix(root))
+        .is_some_and(|ending| DERIVATION_ENDINGS.contains(&ending))
 }
 
 /// True when consecutive terms start with the acronym's letters ("foreign direct investment").
@@ -53,6 +58,9 @@ mod tests {
             ("own", "owe", false),
             ("cat", "catalogu", false),
             ("ship", "shipyard", false),
+            ("close", "closur", true),
+            ("base", "basement", true),
+            ("case", "casual", false),
         ];
         for (a, b, expected) in cases {
             assert_eq!(same_root(a, b), expected, "{a} / {b}");
