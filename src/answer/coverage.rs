@@ -5,11 +5,13 @@ use std::collections::HashSet;
 
 use rustc_hash::FxHashSet;
 
-use super::query::{Concept, QueryPlan};
+use super::query::{Concept, Origin, QueryPlan};
 use super::wordforms::{same_root, spells_acronym};
 
 /// A match in the title counts this much of a match in the sentence.
 const TITLE_FACTOR: f32 = 0.8;
+/// A word sharing its root with the query's ("seize" for "seizure") counts this much.
+const ROOT_FACTOR: f32 = 0.8;
 /// A match elsewhere in the article counts this much.
 const ARTICLE_FACTOR: f32 = 0.55;
 
@@ -154,13 +156,16 @@ fn concept_level(concept: &Concept, evidence: &Evidence<'_>, sentence: &TermSet)
         let strength = alt.origin.strength();
         if alt.terms.iter().all(|t| sentence.contains(t.as_str())) {
             sentence_level = sentence_level.max(strength);
-        } else if alt
-            .terms
-            .iter()
-            .all(|t| evidence.sentence.iter().any(|s| same_root(t, s)))
+        } else if alt.origin == Origin::Exact
+            && sentence_level < ROOT_FACTOR
+            && alt
+                .terms
+                .iter()
+                .all(|t| evidence.sentence.iter().any(|s| same_root(t, s)))
         {
-            // "seizure" and "seize" stem differently but share their root.
-            sentence_level = sentence_level.max(0.8 * strength);
+            // "seizure" and "seize" stem differently but share their root. Only the user's
+            // own words are compared this way: every pair costs a comparison per sentence word.
+            sentence_level = sentence_level.max(ROOT_FACTOR);
         } else if alt
             .terms
             .iter()

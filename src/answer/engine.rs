@@ -278,6 +278,7 @@ fn rank(
                 measure: measure_fit(&plan.measures, &kinds),
                 wording_counts: only_wording_counts(&hit.text, &hit.payload.quantities, &plan.measures),
                 unit_fit: near_quantity(&plan.focus, &hit, &sentence_terms, &term_spans),
+                focus_named: plan.focus_asked && sentence_terms.iter().any(|t| plan.focus.contains(t)),
                 focus_asked: plan.focus_asked,
                 rate_fit: near_quantity(&plan.rate, &hit, &sentence_terms, &term_spans),
                 period_fit: match (hit.payload.period, plan.years.is_empty()) {

@@ -71,6 +71,9 @@ pub struct Signals {
     pub missing_models: usize,
     /// A quantity counts the very thing the query names ("passengers").
     pub unit_fit: bool,
+    /// The sentence names the thing the query counts, though not next to its figure ("how
+    /// many words people use ... they use 2.2 terms").
+    pub focus_named: bool,
     /// The sentence's period against the years the query names: `Some(true)` when it is one
     /// of them, `Some(false)` when it states another, `None` when either says nothing.
     pub period_fit: Option<bool>,
@@ -142,8 +145,9 @@ pub fn allowed_missing_keys(keys: usize) -> usize {
 pub fn is_answer(s: &Signals) -> bool {
     s.missing_keys <= allowed_missing_keys(s.keys)
         && s.missing_models == 0
-        // "How many people watch ..." is not answered by a count of views.
-        && (s.unit_fit || !s.focus_asked)
+        // "How many people watch ..." is not answered by a count of views, unless the
+        // sentence itself is about what was counted and has a figure of the kind asked.
+        && (s.unit_fit || !s.focus_asked || s.focus_named && s.measure == MeasureFit::Fits)
         && s.coverage >= MIN_COVERAGE
         && s.measure != MeasureFit::NoQuantity
 }
@@ -162,6 +166,7 @@ mod tests {
             missing_keys: 0,
             missing_models: 0,
             unit_fit: false,
+            focus_named: false,
             period_fit: None,
             focus_asked: false,
             rate_fit: false,
@@ -260,6 +265,29 @@ mod tests {
         assert!(!is_answer(&Signals {
             coverage: 0.3,
             ..base()
+        }));
+    }
+
+    #[test]
+    fn a_how_many_question_needs_its_counted_thing_near_the_figure_or_named() {
+        let asked = Signals {
+            focus_asked: true,
+            measure: MeasureFit::Fits,
+            ..base()
+        };
+        assert!(!is_answer(&asked));
+        assert!(is_answer(&Signals {
+            unit_fit: true,
+            ..asked
+        }));
+        assert!(is_answer(&Signals {
+            focus_named: true,
+            ..asked
+        }));
+        assert!(!is_answer(&Signals {
+            focus_named: true,
+            measure: MeasureFit::Misfits,
+            ..asked
         }));
     }
 
