@@ -1,8 +1,6 @@
 //! How much of a query a candidate sentence covers: in the sentence itself (best), in its
 //! article's title, or elsewhere in the article. Pure: the caller hands in the analysed tokens.
 
-use std::collections::HashSet;
-
 use rustc_hash::FxHashSet;
 
 use super::query::{Concept, Origin, QueryPlan};
@@ -23,9 +21,9 @@ pub struct Evidence<'a> {
     /// The sentence's analysed terms, in order.
     pub sentence: &'a [String],
     /// The title's analysed terms.
-    pub title: &'a HashSet<String>,
+    pub title: &'a FxHashSet<String>,
     /// The analysed terms of the article's first sentence.
-    pub lead: &'a HashSet<String>,
+    pub lead: &'a FxHashSet<String>,
     /// Query terms the article contains anywhere.
     pub article: &'a TermSet<'a>,
     /// Words the sentence writes in capitals ("IE", "WTO"), lowercased: they may stand for
@@ -219,9 +217,9 @@ mod tests {
             concepts: vec![concept("profit", 1.0)],
             ..QueryPlan::default()
         };
-        let named: HashSet<String> = ["profit".to_string()].into();
+        let named: FxHashSet<String> = ["profit".to_string()].into_iter().collect();
         let article: TermSet = ["profit"].into_iter().collect();
-        let empty = HashSet::new();
+        let empty = FxHashSet::default();
         let empty_article = TermSet::default();
         let cases = [
             (terms(&["profit", "rose"]), &empty, &empty, &empty_article, 1.0),
@@ -258,8 +256,8 @@ mod tests {
             &plan,
             &Evidence {
                 sentence: &terms(&["douyin", "viewer"]),
-                title: &HashSet::new(),
-                lead: &HashSet::new(),
+                title: &FxHashSet::default(),
+                lead: &FxHashSet::default(),
                 article: &none,
                 acronyms: &[],
             },
@@ -282,8 +280,8 @@ mod tests {
             &plan,
             &Evidence {
                 sentence: &sentence,
-                title: &HashSet::new(),
-                lead: &HashSet::new(),
+                title: &FxHashSet::default(),
+                lead: &FxHashSet::default(),
                 article: &none,
                 acronyms: &[],
             },
@@ -302,14 +300,14 @@ mod tests {
         let none = TermSet::default();
         let wrong = terms(&["nintendo", "ship", "5", "million", "consol"]);
         let right = terms(&["the", "playstat", "5", "sold"]);
-        let empty = HashSet::new();
+        let empty = FxHashSet::default();
         assert_eq!(
             cover(
                 &plan,
                 &Evidence {
                     sentence: &wrong,
                     title: &empty,
-                    lead: &HashSet::new(),
+                    lead: &FxHashSet::default(),
                     article: &none,
                     acronyms: &[],
                 }
@@ -323,7 +321,7 @@ mod tests {
                 &Evidence {
                     sentence: &right,
                     title: &empty,
-                    lead: &HashSet::new(),
+                    lead: &FxHashSet::default(),
                     article: &none,
                     acronyms: &[],
                 }
@@ -348,7 +346,7 @@ mod tests {
             ..QueryPlan::default()
         };
         let none = TermSet::default();
-        let empty = HashSet::new();
+        let empty = FxHashSet::default();
         let missing = |words: &[&str]| {
             let sentence = terms(words);
             cover(
@@ -356,7 +354,7 @@ mod tests {
                 &Evidence {
                     sentence: &sentence,
                     title: &empty,
-                    lead: &HashSet::new(),
+                    lead: &FxHashSet::default(),
                     article: &none,
                     acronyms: &[],
                 },
@@ -378,7 +376,7 @@ mod tests {
             ..QueryPlan::default()
         };
         let sentence = terms(&["ie", "market", "share", "drop"]);
-        let empty = HashSet::new();
+        let empty = FxHashSet::default();
         let spelled_out: TermSet = ["internet", "explor", "share"].into_iter().collect();
         let elsewhere: TermSet = ["share"].into_iter().collect();
         let in_sentence = |article: &TermSet, acronyms: &[String]| {
@@ -387,7 +385,7 @@ mod tests {
                 &Evidence {
                     sentence: &sentence,
                     title: &empty,
-                    lead: &HashSet::new(),
+                    lead: &FxHashSet::default(),
                     article,
                     acronyms,
                 },

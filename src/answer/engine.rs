@@ -250,7 +250,7 @@ fn rank(
 
     let keys = plan.concepts.iter().filter(|c| c.key).count();
     let empty_set = TermSet::default();
-    let empty_titles = HashSet::new();
+    let empty_titles = rustc_hash::FxHashSet::default();
 
     let mut candidates: Vec<Candidate> = hits
         .into_iter()

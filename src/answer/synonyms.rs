@@ -2,12 +2,24 @@
 
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use crate::index::analyze;
 use crate::knowledge::{is_han, Synonyms};
 
+/// Synonym groups analysed, with every phrase indexed by its first term: a query looks up
+/// its own words instead of comparing itself with every phrase of every group.
+#[derive(Debug, Clone, Default)]
+struct AnalysedGroups {
+    /// Each group's phrases as analysed terms.
+    groups: Vec<Vec<Vec<String>>>,
+    /// First term -> (group, phrase) of every phrase starting with it.
+    by_first: FxHashMap<String, Vec<(usize, usize)>>,
+}
+
 /// Analyses every phrase of every group (`han`: also those with Chinese characters).
-fn analyse_groups(synonyms: &Synonyms, han: bool) -> Vec<Vec<Vec<String>>> {
-    synonyms
+fn analyse_groups(synonyms: &Synonyms, han: bool) -> AnalysedGroups {
+    let groups: Vec<Vec<Vec<String>>> = synonyms
         .groups
         .iter()
         .map(|g| {
@@ -18,14 +30,21 @@ fn analyse_groups(synonyms: &Synonyms, han: bool) -> Vec<Vec<Vec<String>>> {
                 .filter(|t| !t.is_empty())
                 .collect::<Vec<_>>()
         })
-        .collect()
+        .collect();
+    let mut by_first: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
+    for (g, group) in groups.iter().enumerate() {
+        for (p, phrase) in group.iter().enumerate() {
+            by_first.entry(phrase[0].clone()).or_default().push((g, p));
+        }
+    }
+    AnalysedGroups { groups, by_first }
 }
 
 /// Synonym phrases as analysed token sequences, grouped.
 #[derive(Debug, Clone, Default)]
 pub struct SynonymTable {
     /// Groups used for queries without Chinese.
-    groups: Vec<Vec<Vec<String>>>,
+    groups: AnalysedGroups,
     /// When `groups` leaves out Chinese phrases: every phrase, analysed on first use.
     with_han: Option<LazyGroups>,
 }
@@ -34,7 +53,7 @@ pub struct SynonymTable {
 #[derive(Debug, Clone)]
 struct LazyGroups {
     source: Synonyms,
-    analysed: OnceLock<Vec<Vec<Vec<String>>>>,
+    analysed: OnceLock<AnalysedGroups>,
 }
 
 /// A phrase of the query found in a synonym group.
@@ -71,7 +90,7 @@ impl SynonymTable {
     }
 
     /// The groups to match `tokens` against.
-    fn groups_for(&self, tokens: &[String]) -> &[Vec<Vec<String>>] {
+    fn groups_for(&self, tokens: &[String]) -> &AnalysedGroups {
         match &self.with_han {
             Some(lazy) if tokens.iter().any(|t| t.chars().any(is_han)) => {
                 lazy.analysed.get_or_init(|| analyse_groups(&lazy.source, true))
@@ -86,39 +105,41 @@ impl SynonymTable {
         let mut i = 0;
         while i < tokens.len() {
             let mut best: Option<SynonymMatch> = None;
-            for group in self.groups_for(tokens) {
-                for phrase in group {
-                    let len = phrase.len();
-                    let fits = tokens
-                        .get(i..i + len)
-                        .is_some_and(|window| window == phrase.as_slice());
-                    if !fits || best.as_ref().is_some_and(|b| len < b.len) {
-                        continue;
+            let analysed = self.groups_for(tokens);
+            let starting_here = analysed.by_first.get(&tokens[i]).map_or(&[][..], Vec::as_slice);
+            for &(g, p) in starting_here {
+                let group = &analysed.groups[g];
+                let phrase = &group[p];
+                let len = phrase.len();
+                let fits = tokens
+                    .get(i..i + len)
+                    .is_some_and(|window| window == phrase.as_slice());
+                if !fits || best.as_ref().is_some_and(|b| len < b.len) {
+                    continue;
+                }
+                let others = group.iter().filter(|p| *p != phrase);
+                match best.as_mut() {
+                    // The same phrase in several groups ("sales" is revenue, and also
+                    // copies sold): it may mean any of them.
+                    Some(b) if b.len == len => {
+                        for other in others {
+                            if !b.alternatives.contains(other) {
+                                b.alternatives.push(other.clone());
+                            }
+                        }
                     }
-                    let others = group.iter().filter(|p| *p != phrase);
-                    match best.as_mut() {
-                        // The same phrase in several groups ("sales" is revenue, and also
-                        // copies sold): it may mean any of them.
-                        Some(b) if b.len == len => {
-                            for other in others {
-                                if !b.alternatives.contains(other) {
-                                    b.alternatives.push(other.clone());
-                                }
+                    _ => {
+                        let mut alternatives: Vec<Vec<String>> = Vec::new();
+                        for other in others {
+                            if !alternatives.contains(other) {
+                                alternatives.push(other.clone());
                             }
                         }
-                        _ => {
-                            let mut alternatives: Vec<Vec<String>> = Vec::new();
-                            for other in others {
-                                if !alternatives.contains(other) {
-                                    alternatives.push(other.clone());
-                                }
-                            }
-                            best = Some(SynonymMatch {
-                                start: i,
-                                len,
-                                alternatives,
-                            });
-                        }
+                        best = Some(SynonymMatch {
+                            start: i,
+                            len,
+                            alternatives,
+                        });
                     }
                 }
             }

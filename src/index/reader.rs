@@ -2,7 +2,8 @@
 //! types of the search primitives in [`super::search`]. Every result is plain data (no
 //! tantivy types), so `answer/` stays free of tantivy.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashSet;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
@@ -104,11 +105,11 @@ pub struct ArticleInfo {
     /// Number of facts.
     pub facts: usize,
     /// The title's analysed terms, for ranking (analysed once, not per answer).
-    pub title_terms: HashSet<String>,
+    pub title_terms: FxHashSet<String>,
     /// The analysed terms of the article's first sentence: news names its subject there
     /// ("milk firm Yili") when the headline does not ("Police detain Chinese milk bosses").
     /// Empty in the full list of sources, which ranking does not use.
-    pub lead_terms: HashSet<String>,
+    pub lead_terms: FxHashSet<String>,
 }
 
 /// One opened, immutable index generation.
@@ -229,7 +230,7 @@ impl KnowledgeIndex {
                 .map(|t| t.term)
                 .collect()
         } else {
-            HashSet::new()
+            FxHashSet::default()
         };
         Ok(ArticleInfo {
             key: address.into(),
