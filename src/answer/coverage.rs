@@ -22,8 +22,9 @@ pub struct Evidence<'a> {
     pub sentence: &'a [String],
     /// The title's analysed terms.
     pub title: &'a FxHashSet<String>,
-    /// The analysed terms of the article's first sentence.
-    pub lead: &'a FxHashSet<String>,
+    /// The analysed terms of the title and the article's first sentence: what the whole
+    /// article is about.
+    pub headline: &'a FxHashSet<String>,
     /// Query terms the article contains anywhere.
     pub article: &'a TermSet<'a>,
     /// Words the sentence writes in capitals ("IE", "WTO"), lowercased: they may stand for
@@ -164,11 +165,7 @@ fn concept_level(concept: &Concept, evidence: &Evidence<'_>, sentence: &TermSet)
             // "seizure" and "seize" stem differently but share their root. Only the user's
             // own words are compared this way: every pair costs a comparison per sentence word.
             sentence_level = sentence_level.max(ROOT_FACTOR);
-        } else if alt
-            .terms
-            .iter()
-            .all(|t| evidence.title.contains(t) || evidence.lead.contains(t))
-        {
+        } else if alt.terms.iter().all(|t| evidence.headline.contains(t)) {
             // The headline or the lead says what the whole article is about.
             level = level.max(TITLE_FACTOR * strength);
         } else if alt.terms.iter().all(|t| evidence.article.contains(t.as_str())) {
@@ -229,12 +226,13 @@ mod tests {
             (terms(&["sale", "rose"]), &empty, &empty, &empty_article, 0.0),
         ];
         for (sentence, title, lead, article, expected) in cases {
+            let headline: FxHashSet<String> = title.union(lead).cloned().collect();
             let c = cover(
                 &plan,
                 &Evidence {
                     sentence: &sentence,
                     title,
-                    lead,
+                    headline: &headline,
                     article,
                     acronyms: &[],
                 },
@@ -257,7 +255,7 @@ mod tests {
             &Evidence {
                 sentence: &terms(&["douyin", "viewer"]),
                 title: &FxHashSet::default(),
-                lead: &FxHashSet::default(),
+                headline: &FxHashSet::default(),
                 article: &none,
                 acronyms: &[],
             },
@@ -281,7 +279,7 @@ mod tests {
             &Evidence {
                 sentence: &sentence,
                 title: &FxHashSet::default(),
-                lead: &FxHashSet::default(),
+                headline: &FxHashSet::default(),
                 article: &none,
                 acronyms: &[],
             },
@@ -307,7 +305,7 @@ mod tests {
                 &Evidence {
                     sentence: &wrong,
                     title: &empty,
-                    lead: &FxHashSet::default(),
+                    headline: &FxHashSet::default(),
                     article: &none,
                     acronyms: &[],
                 }
@@ -321,7 +319,7 @@ mod tests {
                 &Evidence {
                     sentence: &right,
                     title: &empty,
-                    lead: &FxHashSet::default(),
+                    headline: &FxHashSet::default(),
                     article: &none,
                     acronyms: &[],
                 }
@@ -354,7 +352,7 @@ mod tests {
                 &Evidence {
                     sentence: &sentence,
                     title: &empty,
-                    lead: &FxHashSet::default(),
+                    headline: &FxHashSet::default(),
                     article: &none,
                     acronyms: &[],
                 },
@@ -385,7 +383,7 @@ mod tests {
                 &Evidence {
                     sentence: &sentence,
                     title: &empty,
-                    lead: &FxHashSet::default(),
+                    headline: &FxHashSet::default(),
                     article,
                     acronyms,
                 },

@@ -261,7 +261,7 @@ fn rank(
             let evidence = Evidence {
                 sentence: &sentence_terms,
                 title: infos.get(&article).map_or(&empty_titles, |a| &a.title_terms),
-                lead: infos.get(&article).map_or(&empty_titles, |a| &a.lead_terms),
+                headline: infos.get(&article).map_or(&empty_titles, |a| &a.headline_terms),
                 article: article_terms.get(&article).unwrap_or(&empty_set),
                 acronyms: &acronyms,
             };

@@ -10,6 +10,11 @@ const DERIVATION_ENDINGS: &[&str] = &["ment", "ership", "ship", "er", "ur"];
 /// the longer, or the longer is the shorter (at least 3 letters) with a derivation ending:
 /// derivations the stemmer leaves apart.
 pub fn same_root(a: &str, b: &str) -> bool {
+    // Every rule below needs three letters in common at the start: reject the rest cheaply
+    // (ranking asks this for every query word against every candidate word).
+    if a.len() < 3 || b.len() < 3 || a.as_bytes()[..3] != b.as_bytes()[..3] {
+        return false;
+    }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if let Some(ending) = long.strip_prefix(short) {
         return (short.len() >= 4 && short.len() * 5 >= long.len() * 3)

@@ -106,10 +106,11 @@ pub struct ArticleInfo {
     pub facts: usize,
     /// The title's analysed terms, for ranking (analysed once, not per answer).
     pub title_terms: FxHashSet<String>,
-    /// The analysed terms of the article's first sentence: news names its subject there
-    /// ("milk firm Yili") when the headline does not ("Police detain Chinese milk bosses").
-    /// Empty in the full list of sources, which ranking does not use.
-    pub lead_terms: FxHashSet<String>,
+    /// The analysed terms of the title and of the article's first sentence: what the whole
+    /// article is about. News names its subject in the lead ("milk firm Yili") when the
+    /// headline does not ("Police detain Chinese milk bosses"). Only the title's terms in the
+    /// full list of sources, which ranking does not use.
+    pub headline_terms: FxHashSet<String>,
 }
 
 /// One opened, immutable index generation.
@@ -220,23 +221,19 @@ impl KnowledgeIndex {
         let id = ArticleId::new(self.str_field(&doc, self.fields.article_id));
         let payload: ArticlePayload = serde_json::from_str(self.str_field(&doc, self.fields.payload))
             .map_err(|e| IndexError::Corrupt(format!("article {id}: {e}")))?;
-        let title_terms = super::analyze(&payload.meta.title)
+        let title_terms: FxHashSet<String> = super::analyze(&payload.meta.title)
             .into_iter()
             .map(|t| t.term)
             .collect();
-        let lead_terms = if with_lead {
-            super::analyze(&payload.lead)
-                .into_iter()
-                .map(|t| t.term)
-                .collect()
-        } else {
-            FxHashSet::default()
-        };
+        let mut headline_terms: FxHashSet<String> = title_terms.iter().cloned().collect();
+        if with_lead {
+            headline_terms.extend(super::analyze(&payload.lead).into_iter().map(|t| t.term));
+        }
         Ok(ArticleInfo {
             key: address.into(),
             id,
             title_terms,
-            lead_terms,
+            headline_terms,
             meta: payload.meta,
             paragraphs: payload.paragraphs,
             facts: payload.facts,
