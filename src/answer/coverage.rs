@@ -204,6 +204,27 @@ mod tests {
         }
     }
 
+    /// No title or lead terms.
+    fn no_terms() -> &'static FxHashSet<String> {
+        static EMPTY: std::sync::LazyLock<FxHashSet<String>> = std::sync::LazyLock::new(FxHashSet::default);
+        &EMPTY
+    }
+
+    /// Evidence from a sentence and its article only.
+    fn in_article<'a>(
+        sentence: &'a [String],
+        article: &'a TermSet<'a>,
+        acronyms: &'a [String],
+    ) -> Evidence<'a> {
+        Evidence {
+            sentence,
+            title: no_terms(),
+            headline: no_terms(),
+            article,
+            acronyms,
+        }
+    }
+
     fn terms(words: &[&str]) -> Vec<String> {
         words.iter().map(|w| w.to_string()).collect()
     }
@@ -215,8 +236,8 @@ mod tests {
             ..QueryPlan::default()
         };
         let named: FxHashSet<String> = ["profit".to_string()].into_iter().collect();
+        let empty = no_terms().clone();
         let article: TermSet = ["profit"].into_iter().collect();
-        let empty = FxHashSet::default();
         let empty_article = TermSet::default();
         let cases = [
             (terms(&["profit", "rose"]), &empty, &empty, &empty_article, 1.0),
@@ -250,16 +271,7 @@ mod tests {
             ..QueryPlan::default()
         };
         let none = TermSet::default();
-        let c = cover(
-            &plan,
-            &Evidence {
-                sentence: &terms(&["douyin", "viewer"]),
-                title: &FxHashSet::default(),
-                headline: &FxHashSet::default(),
-                article: &none,
-                acronyms: &[],
-            },
-        );
+        let c = cover(&plan, &in_article(&terms(&["douyin", "viewer"]), &none, &[]));
         assert_eq!(c.missing_keys, 1);
         assert!((c.overall - 0.25).abs() < 1e-6);
     }
@@ -274,16 +286,7 @@ mod tests {
         };
         let none = TermSet::default();
         let sentence = terms(&["foreign", "direct", "invest", "plan", "to", "seiz", "land"]);
-        let c = cover(
-            &plan,
-            &Evidence {
-                sentence: &sentence,
-                title: &FxHashSet::default(),
-                headline: &FxHashSet::default(),
-                article: &none,
-                acronyms: &[],
-            },
-        );
+        let c = cover(&plan, &in_article(&sentence, &none, &[]));
         assert!(c.in_sentence > 0.85, "{c:?}");
     }
 
@@ -298,35 +301,8 @@ mod tests {
         let none = TermSet::default();
         let wrong = terms(&["nintendo", "ship", "5", "million", "consol"]);
         let right = terms(&["the", "playstat", "5", "sold"]);
-        let empty = FxHashSet::default();
-        assert_eq!(
-            cover(
-                &plan,
-                &Evidence {
-                    sentence: &wrong,
-                    title: &empty,
-                    headline: &FxHashSet::default(),
-                    article: &none,
-                    acronyms: &[],
-                }
-            )
-            .missing_models,
-            1
-        );
-        assert_eq!(
-            cover(
-                &plan,
-                &Evidence {
-                    sentence: &right,
-                    title: &empty,
-                    headline: &FxHashSet::default(),
-                    article: &none,
-                    acronyms: &[],
-                }
-            )
-            .missing_models,
-            0
-        );
+        assert_eq!(cover(&plan, &in_article(&wrong, &none, &[])).missing_models, 1);
+        assert_eq!(cover(&plan, &in_article(&right, &none, &[])).missing_models, 0);
     }
 
     #[test]
@@ -344,20 +320,9 @@ mod tests {
             ..QueryPlan::default()
         };
         let none = TermSet::default();
-        let empty = FxHashSet::default();
         let missing = |words: &[&str]| {
             let sentence = terms(words);
-            cover(
-                &plan,
-                &Evidence {
-                    sentence: &sentence,
-                    title: &empty,
-                    headline: &FxHashSet::default(),
-                    article: &none,
-                    acronyms: &[],
-                },
-            )
-            .missing_models
+            cover(&plan, &in_article(&sentence, &none, &[])).missing_models
         };
         assert_eq!(missing(&["simon", "fuller", "sold", "his", "19", "entertain"]), 0);
         assert_eq!(missing(&["simon", "cowel", "sold", "his", "19", "entertain"]), 1);
@@ -374,21 +339,10 @@ mod tests {
             ..QueryPlan::default()
         };
         let sentence = terms(&["ie", "market", "share", "drop"]);
-        let empty = FxHashSet::default();
         let spelled_out: TermSet = ["internet", "explor", "share"].into_iter().collect();
         let elsewhere: TermSet = ["share"].into_iter().collect();
         let in_sentence = |article: &TermSet, acronyms: &[String]| {
-            cover(
-                &plan,
-                &Evidence {
-                    sentence: &sentence,
-                    title: &empty,
-                    headline: &FxHashSet::default(),
-                    article,
-                    acronyms,
-                },
-            )
-            .in_sentence
+            cover(&plan, &in_article(&sentence, article, acronyms)).in_sentence
         };
         let ie = ["ie".to_string()];
         assert!((in_sentence(&spelled_out, &ie) - (1.0 + 2.0 * ACRONYM_STRENGTH) / 3.0).abs() < 1e-6);
