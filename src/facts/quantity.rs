@@ -76,6 +76,7 @@ pub struct Quantity {
 }
 
 use reading::*;
+use spelled::{cjk_core, word_core};
 use tables::*;
 use QuantityKind as K;
 
@@ -296,114 +297,6 @@ fn range_after(s: &str, c: &Core, end: usize) -> Result<Option<(usize, i32)>, us
     Ok(Some((e, exp)))
 }
 
-/// Reads a number word or phrase: spelled numbers, fractions, multipliers, vague amounts.
-fn word_core(s: &str, start: usize, mend: usize) -> Result<Core, usize> {
-    let w = &s[start..mend];
-    let mut core = Core::word(start, mend);
-    let fold = w.len().checked_sub(4).and_then(|k| w.get(k..));
-    let fold = fold.filter(|f| f.eq_ignore_ascii_case("fold"));
-    let fraction = w.split_once([' ', '-']).and_then(|(n, d)| {
-        let singular = d.trim_end_matches(['s', 'S']);
-        Some((n, singular.len() < d.len(), lookup(FRACTION_WORDS, singular)?))
-    });
-    if let Some(v) = lookup(MULTIPLIER_WORDS, w) {
-        (core.value, core.fixed) = (v, Some(K::Multiplier));
-    } else if let Some(f) = fold {
-        let n = w[..w.len() - f.len()].trim_end_matches('-');
-        let v = lookup(NUMBER_WORDS, n).or(lookup(SCALE_WORDS, n)).ok_or(mend)?;
-        (core.value, core.fixed) = (v, Some(K::Multiplier));
-    } else if w.eq_ignore_ascii_case("half") {
-        return half(s, core);
-    } else if w
-        .get(2..)
-        .is_some_and(|u| u.eq_ignore_ascii_case("decade") || u.eq_ignore_ascii_case("century"))
-    {
-        // "a decade", "a century": one of the unit that follows.
-        (core.value, core.end) = (1.0, start + 1);
-    } else if let Some((n, plural, den)) = fraction {
-        let n = if in_list(n, &["a", "an"]) {
-            1.0
-        } else {
-            lookup(NUMBER_WORDS, n).ok_or(mend)?
-        };
-        // A singular fraction needs "of" or no word after it: "a third term" is an ordinal.
-        let after = word_at(s, skip_ws(s, mend));
-        if plural != (n > 1.0) || !(plural || after.is_empty() || after.eq_ignore_ascii_case("of")) {
-            return Err(mend);
-        }
-        (core.value, core.fixed) = (n / den * 100.0, Some(K::Percent));
-    } else if let Some(v) = lookup(VAGUE_WORDS, w) {
-        (core.value, core.vague, core.approx, core.scaled) = (v, true, true, true);
-        // "tens of thousands", "hundreds of millions"
-        let q = phrase_at(s, skip_ws(s, mend), "of").map_or(mend, |e| skip_ws(s, e));
-        let more = word_at(s, q);
-        match more.strip_suffix('s').and_then(|m| lookup(SCALE_WORDS, m)) {
-            Some(x) if x >= 1e3 => (core.value, core.end) = (v * x, q + more.len()),
-            _ if v == 10.0 => return Err(mend), // "tens" alone is no amount
-            _ => {}
-        }
-    } else {
-        (core.value, core.end, core.scaled) = spelled(s, start).ok_or(mend)?;
-    }
-    Ok(core)
-}
-
-/// "half": 50 percent, "half a million" (5e5), "half an hour" (0.5 of the unit), or no
-/// quantity at all in "the second half", "half-time".
-fn half(s: &str, mut core: Core) -> Result<Core, usize> {
-    let ordinal = ["the", "first", "second", "a", "an", "other", "latter", "each"];
-    if in_list(word_before(s, core.start).0, &ordinal) || s[core.end..].starts_with('-') {
-        return Err(core.end);
-    }
-    let q = skip_ws(s, core.end);
-    let article = word_at(s, q);
-    if !in_list(article, &["a", "an"]) {
-        (core.value, core.fixed) = (50.0, Some(K::Percent));
-        return Ok(core);
-    }
-    let q2 = skip_ws(s, q + article.len());
-    let w = word_at(s, q2);
-    (core.value, core.end, core.scaled) = match lookup(SCALE_WORDS, w) {
-        Some(x) => (x / 2.0, q2 + w.len(), true),
-        None => (0.5, q + article.len(), false),
-    };
-    Ok(core)
-}
-
-/// Chinese forms: 百分之四十, 翻了一番, and vague 数百 / 上千.
-fn cjk_core(s: &str, start: usize, mend: usize) -> Result<Core, usize> {
-    let m = &s[start..mend];
-    let mut core = Core::word(start, mend);
-    if let Some(rest) = m.strip_prefix("百分之") {
-        let p = mend - rest.len();
-        let (num, end) = match read_number(s, p) {
-            (n, e, _) if e > p => (n, e),
-            _ => read_cjk_number(s, p).ok_or(mend)?,
-        };
-        (core.value, core.end, core.fixed) = (num.scaled(0), end, Some(K::Percent));
-    } else if let Some((den, num)) = m.split_once("分之").or(m.strip_prefix("一").map(|h| ("二", h))) {
-        // 三分之一 is one third; 一半 is one half.
-        let digit = |d: &str| "一二三四五六七八九十".find(d).map_or(1.0, |k| (k / 3 + 1) as f64);
-        let num = if num == "半" { 1.0 } else { digit(num) };
-        (core.value, core.fixed) = (num / digit(den) * 100.0, Some(K::Percent));
-    } else if m.starts_with('翻') {
-        // 翻一番 doubles; 翻两番 doubles twice.
-        let v = if m.contains('两') { 4.0 } else { 2.0 };
-        (core.value, core.fixed) = (v, Some(K::Multiplier));
-    } else {
-        let (mut value, mut end) = (1.0, start + m.chars().next().map_or(0, char::len_utf8));
-        for c in s[end..].chars() {
-            let Some(k) = "十百千万亿".find(c) else {
-                break;
-            };
-            (value, end) = (value * [10.0, 1e2, 1e3, 1e4, 1e8][k / 3], end + c.len_utf8());
-        }
-        (core.value, core.end, core.vague, core.approx) = (value, end, true, true);
-        core.scaled = true;
-    }
-    Ok(core)
-}
-
 /// Second stage: unit, kind, qualifiers, and the checks that reject look-alikes.
 fn finish(s: &str, c: Core) -> Result<Quantity, usize> {
     let (mut kind, mut unit, mut unit_end) = (c.fixed.unwrap_or(K::Number), None, c.end);
@@ -482,6 +375,7 @@ fn ratio_after(s: &str, c: &Core) -> Option<(usize, f64)> {
 }
 
 mod reading;
+mod spelled;
 mod tables;
 #[cfg(test)]
 mod tests;
