@@ -76,6 +76,8 @@ struct Candidate {
     article: usize,
     signals: Signals,
     score: f32,
+    /// Good enough to show as an answer ([`is_answer`] of its signals).
+    answers: bool,
 }
 
 impl Engine {
@@ -148,8 +150,8 @@ pub fn answer_with(
         answer.suggestions = nearest_titles(index, &pool);
         return Ok(answer);
     };
-    answer.no_answer = !is_answer(&best.signals);
-    answer.matched = candidates.iter().filter(|c| is_answer(&c.signals)).count();
+    answer.no_answer = !best.answers;
+    answer.matched = candidates.iter().filter(|c| c.answers).count();
     if answer.no_answer {
         answer.suggestions = nearest_titles(index, &pool);
     }
@@ -166,7 +168,7 @@ pub fn answer_with(
         if !shown.insert((candidate.hit.text.clone(), article.meta.title.clone())) {
             continue;
         }
-        if !answer.facts.is_empty() && !is_answer(&candidate.signals) {
+        if !answer.facts.is_empty() && !candidate.answers {
             break;
         }
         let mut fact = cite(&article, &candidate.hit, candidate.score);
@@ -291,6 +293,7 @@ fn rank(
             Candidate {
                 hit,
                 article,
+                answers: is_answer(&signals),
                 signals,
                 score,
             }
@@ -300,8 +303,8 @@ fn rank(
     // any that does not, however relevant: "They hope the song will raise more than £2m"
     // answers "how much" where the lead that names the singers does not.
     candidates.sort_by(|a, b| {
-        is_answer(&b.signals)
-            .cmp(&is_answer(&a.signals))
+        b.answers
+            .cmp(&a.answers)
             .then_with(|| b.score.total_cmp(&a.score))
             .then_with(|| a.hit.article.cmp(&b.hit.article))
             .then_with(|| a.hit.position.cmp(&b.hit.position))
