@@ -30,6 +30,9 @@ pub fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool
             .iter()
             .map(String::as_str)
             .take_while(|w| !is_stopword(w) && !ends_noun_phrase(w))
+            // "how many times has Ireland won": "times" counts occurrences of whatever the
+            // verb says (victories, wins, titles), not a thing a figure is next to.
+            .filter(|w| !COUNTS_OF_OCCURRENCES.contains(w))
             .collect();
         let focus: Vec<String> = concepts
             .iter()
@@ -55,6 +58,9 @@ pub fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool
         .unwrap_or_default();
     (measured, false)
 }
+
+/// Words after "how many" that count occurrences rather than things.
+const COUNTS_OF_OCCURRENCES: &[&str] = &["times", "occasions"];
 
 /// Nouns that count people: a figure of "people" counts them too ("51 million people have
 /// seen ..." is an attendance).
@@ -217,6 +223,19 @@ mod tests {
                 *people,
                 "{query}: {focus:?}"
             );
+        }
+    }
+
+    #[test]
+    fn how_many_times_asks_for_no_counted_noun() {
+        let cases: &[(&str, bool)] = &[
+            ("how many times has ireland won eurovision", false),
+            ("how many passengers did ryanair fly", true),
+        ];
+        for (query, asked) in cases {
+            let lower = words(query);
+            let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
+            assert_eq!(focus_terms(&lower, &concepts).1, *asked, "{query}");
         }
     }
 
