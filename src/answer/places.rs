@@ -1,6 +1,7 @@
-//! Other names of a place: "Japan" is also "Japanese", "US" is also "America" and "American",
-//! "UK" is also "Britain" and "British". A user asking about one finds text written with the
-//! other; the stemmer cannot know they are one place.
+//! Other names of a place: "Japan" is also "Japanese", "US" is also "American" and "United
+//! States" (and a query's "America" means the US), "UK" is also "Britain" and "British". A
+//! user asking about one finds text written with the other; the stemmer cannot know they are
+//! one place.
 
 use std::sync::LazyLock;
 
