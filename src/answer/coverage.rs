@@ -30,6 +30,9 @@ pub struct Evidence<'a> {
     /// Words the sentence writes in capitals ("IE", "WTO"), lowercased: they may stand for
     /// a name the query spells out.
     pub acronyms: &'a [String],
+    /// The sentence opens by referring back to the article's subject ("The company is 85%
+    /// owned"): the names in the headline are its subject too.
+    pub refers_back: bool,
 }
 
 /// The result of matching a plan against one candidate.
@@ -168,6 +171,10 @@ fn concept_level(concept: &Concept, evidence: &Evidence<'_>, sentence: &TermSet)
         } else if alt.terms.iter().all(|t| evidence.headline.contains(t)) {
             // The headline or the lead says what the whole article is about.
             level = level.max(TITLE_FACTOR * strength);
+            if concept.key && evidence.refers_back {
+                // "The company" in a story headed "Executive trio leave Aer Lingus".
+                sentence_level = sentence_level.max(strength);
+            }
         } else if alt.terms.iter().all(|t| evidence.article.contains(t.as_str())) {
             level = level.max(ARTICLE_FACTOR * strength);
         }
@@ -222,6 +229,7 @@ mod tests {
             headline: no_terms(),
             article,
             acronyms,
+            refers_back: false,
         }
     }
 
@@ -256,10 +264,40 @@ mod tests {
                     headline: &headline,
                     article,
                     acronyms: &[],
+                    refers_back: false,
                 },
             );
             assert!((c.overall - expected).abs() < 1e-6, "{sentence:?}: {c:?}");
         }
+    }
+
+    #[test]
+    fn a_sentence_referring_back_names_the_headline_subject() {
+        let mut name = concept("lingus", 2.0);
+        name.key = true;
+        let plan = QueryPlan {
+            concepts: vec![name, concept("own", 1.0)],
+            ..QueryPlan::default()
+        };
+        let headline: FxHashSet<String> = ["lingus".to_string()].into_iter().collect();
+        let article: TermSet = ["lingus", "own"].into_iter().collect();
+        let sentence = terms(&["compani", "85", "own", "govern"]);
+        let in_sentence = |refers_back| {
+            cover(
+                &plan,
+                &Evidence {
+                    sentence: &sentence,
+                    title: no_terms(),
+                    headline: &headline,
+                    article: &article,
+                    acronyms: &[],
+                    refers_back,
+                },
+            )
+            .in_sentence
+        };
+        assert!((in_sentence(true) - 1.0).abs() < 1e-6);
+        assert!((in_sentence(false) - 1.0 / 3.0).abs() < 1e-6);
     }
 
     #[test]

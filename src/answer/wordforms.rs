@@ -47,6 +47,28 @@ pub fn capitalised_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Pronouns that open a sentence about someone or something named earlier.
+const OPENING_PRONOUNS: [&str; 8] = ["It", "Its", "He", "His", "She", "Her", "They", "Their"];
+/// Determiners that, before a common noun, point back to something named earlier.
+const OPENING_DETERMINERS: [&str; 3] = ["The", "This", "These"];
+
+/// True when a sentence opens by referring back to what the article is about: a pronoun
+/// ("It made a loss") or a definite common noun ("The company is 85% owned", "The movie
+/// took $28.5m"). "The Simpsons" and "The UK" are names, not references.
+pub fn refers_back(sentence: &str) -> bool {
+    let mut words = sentence
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let Some(first) = words.next() else {
+        return false;
+    };
+    OPENING_PRONOUNS.contains(&first)
+        || OPENING_DETERMINERS.contains(&first)
+            && words
+                .next()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +107,24 @@ mod tests {
             capitalised_words("While IE's share fell, the WTO and BBC-owned Z said A lot"),
             vec!["ie", "wto", "bbc"]
         );
+    }
+
+    #[test]
+    fn refers_back_table() {
+        let cases = [
+            ("The company is 85% owned by the government.", true),
+            ("The movie, which stars Ben Stiller, took $28.5m.", true),
+            ("It made a loss of 27.2m euros.", true),
+            ("\"Their sales fell 3%,\" he said.", true),
+            ("This kind of analysis usually takes months.", true),
+            ("The Simpsons is the greatest TV show.", false),
+            ("The UK's jobless rate rose to 4.7%.", false),
+            ("Shares in Borussia Dortmund dropped 23%.", false),
+            ("Items sold include iron ingots.", false),
+            ("", false),
+        ];
+        for (sentence, expected) in cases {
+            assert_eq!(refers_back(sentence), expected, "{sentence}");
+        }
     }
 }
