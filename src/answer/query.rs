@@ -246,7 +246,8 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         let brand_spelling = word.original.starts_with(|c: char| c.is_lowercase())
             && word.original.chars().any(char::is_uppercase);
         if df == 0 && !is_number && !brand_spelling && word.term.chars().count() >= 4 {
-            let max_distance = if word.term.chars().count() >= 8 { 2 } else { 1 };
+            // Long words may have two typos; the length is the user's word, not its shorter stem.
+            let max_distance = if word.original.chars().count() >= 8 { 2 } else { 1 };
             for (candidate, _) in lexicon
                 .similar_terms(&word.term, max_distance)
                 .into_iter()

@@ -168,8 +168,12 @@ impl KnowledgeIndex {
         let mut upper = first.to_string();
         upper.push(char::MAX);
         // The stemmer writes a final "y" as "i" ("factory" is indexed as "factori"), which a
-        // typo can keep from happening ("factroy"): try the typo with an "i" as well.
-        let y_as_i = term.strip_suffix('y').map(|t| format!("{t}i"));
+        // typo can keep from happening ("factroy"), or make happen where the word keeps its
+        // "y" ("barcalys" is "barcali", "Barclays" "barclay"): try the other letter as well.
+        let y_as_i = term
+            .strip_suffix('y')
+            .map(|t| format!("{t}i"))
+            .or_else(|| term.strip_suffix('i').map(|t| format!("{t}y")));
         let mut found: HashMap<String, u64> = HashMap::new();
         let searcher = self.searcher();
         for segment in searcher.segment_readers() {

@@ -86,6 +86,20 @@ fn a_typo_before_a_stemmed_y_still_finds_the_name() {
 }
 
 #[test]
+fn a_swapped_typo_whose_y_the_stemmer_made_i_still_finds_the_name() {
+    // "Barcalys" is stemmed "barcali", "Barclays" "barclay": the swap and the y are two edits,
+    // allowed because the word as typed has eight letters, though its stem has seven.
+    let f = Fixture::new();
+    f.write(
+        "bank.txt",
+        "Barclays profits rise\n\nBarclays said profits for the year rose 20% to £4.6bn.\n",
+    );
+    let answer = f.engine().stat("Barcalys profits", 3).expect("answer");
+    assert!(!answer.no_answer, "{answer:?}");
+    assert!(answer.facts[0].text.contains("£4.6bn"));
+}
+
+#[test]
 fn another_company_is_not_an_answer() {
     let engine = media_fixture().engine();
     let answer = engine
