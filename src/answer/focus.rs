@@ -43,6 +43,19 @@ pub fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool
             return (focus, true);
         }
     }
+    // In "BT share of broadband customers" the measure before "of" heads the phrase: the
+    // figure is a share, not a count of customers.
+    let head_of = lower
+        .windows(2)
+        .find(|w| w[1] == "of" && measure_kinds(&w[0]).is_some())
+        .and_then(|w| {
+            concepts
+                .iter()
+                .find(|c| c.text.to_lowercase().split(' ').any(|t| t == w[0]))
+        });
+    if let Some(head) = head_of {
+        return (with_people(head, terms_of(head)), false);
+    }
     // In a topic like "India phone games revenue" the last measure word is the head noun:
     // the figure is revenue, not a count of games.
     let measured = concepts
@@ -236,6 +249,26 @@ mod tests {
             let lower = words(query);
             let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
             assert_eq!(focus_terms(&lower, &concepts).1, *asked, "{query}");
+        }
+    }
+
+    #[test]
+    fn the_measure_before_of_heads_the_phrase() {
+        let cases: &[(&str, &str)] = &[
+            ("bt share of broadband customers", "share"),
+            ("india phone games revenue", "revenu"),
+            // "number" names no measure: the figure counts users.
+            ("number of users", "user"),
+        ];
+        for (query, head) in cases {
+            let lower = words(query);
+            let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
+            let (focus, _) = focus_terms(&lower, &concepts);
+            assert_eq!(
+                focus.first().map(String::as_str),
+                Some(*head),
+                "{query}: {focus:?}"
+            );
         }
     }
 
