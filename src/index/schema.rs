@@ -23,7 +23,8 @@ use super::tokenizer::MixedTokenizer;
 /// an acronym's plural loses its "s" ("PSPs" as "PSP").
 /// 12: the article payload keeps the article's first sentence (`lead`).
 /// 13: "a decade" and "a century" are durations.
-pub const SCHEMA_VERSION: u32 = 13;
+/// 14: weights in pounds and ounces ("25lb", "4 oz") are measures.
+pub const SCHEMA_VERSION: u32 = 14;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";

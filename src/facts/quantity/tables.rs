@@ -27,6 +27,7 @@ pub(super) static UNITS: &[(QuantityKind, &str, &str)] = &[
     (K::Measure, "km/h", "km/h|kph"), (K::Measure, "mph", "mph"), (K::Measure, "metre", "metres|meters|metre|米"),
     (K::Measure, "foot", "feet|ft"), (K::Measure, "inch", "inches"), (K::Measure, "tonne", "tonnes|tonne|tons|吨"),
     (K::Measure, "kg", "kilograms|kilos|kg|公斤|千克"), (K::Measure, "gram", "grams"),
+    (K::Measure, "lb", "lbs|lb"), (K::Measure, "oz", "ounces|oz"),
     (K::Measure, "litre", "litres|liters"), (K::Measure, "gallon", "gallons"), (K::Measure, "barrel", "barrels|barrel"),
     (K::Measure, "TB", "tb"), (K::Measure, "GB", "gb"), (K::Measure, "MB", "mb"), (K::Measure, "kWh", "kwh"),
     (K::Measure, "GWh", "gwh"), (K::Measure, "TWh", "twh"), (K::Measure, "kW", "kw"), (K::Measure, "MW", "mw"),

@@ -68,6 +68,8 @@ const CASES: &[(&str, &[Want])] = &[
     ("They flew 11,000 miles.", &[("11,000 miles", K::Measure, 11000.0, "mile", false)]),
     ("It covers 5,200 hectares and 32,000 acre.", &[("5,200 hectares", K::Measure, 5200.0, "hectare", false), ("32,000 acre", K::Measure, 32000.0, "acre", false)]),
     ("Output hit 2 million barrels a day.", &[("2 million barrels", K::Measure, 2e6, "barrel", false)]),
+    ("He put on 25lb, then lost 10kg.", &[("25lb", K::Measure, 25.0, "lb", false), ("10kg", K::Measure, 10.0, "kg", false)]),
+    ("The baby weighed 7 lbs 4 oz.", &[("7 lbs", K::Measure, 7.0, "lb", false), ("4 oz", K::Measure, 4.0, "oz", false)]),
     ("It has more than 500 stores.", &[("500", K::Count, 500.0, "stores", true)]),
     ("At least 20 people and fewer than 10 games.", &[("20", K::Count, 20.0, "people", true), ("10", K::Count, 10.0, "games", true)]),
     ("Around 2000 people attended.", &[("2000", K::Count, 2000.0, "people", true)]),
