@@ -24,7 +24,8 @@ use super::tokenizer::MixedTokenizer;
 /// 12: the article payload keeps the article's first sentence (`lead`).
 /// 13: "a decade" and "a century" are durations.
 /// 14: weights in pounds and ounces ("25lb", "4 oz") are measures.
-pub const SCHEMA_VERSION: u32 = 14;
+/// 15: lengths ("37cm"), speeds ("2Mbps", "3.2GHz") and pence ("270.25p") are quantities.
+pub const SCHEMA_VERSION: u32 = 15;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";

@@ -133,7 +133,8 @@ static UNIT_PHRASES: LazyLock<Vec<(&str, QuantityKind, &str)>> = LazyLock::new(|
     v
 });
 
-/// The longest unit phrase at `p`: glued, after a hyphen ("10-year") or after spaces.
+/// The longest unit phrase at `p`: glued, after a hyphen ("10-year") or after spaces (not a
+/// one-letter unit).
 pub(super) fn unit_after(s: &str, p: usize, money_only: bool) -> Option<(usize, QuantityKind, &str)> {
     let spaced = skip_ws(s, p);
     let hyphen = s[p..].starts_with('-').then_some(p + 1);
@@ -146,8 +147,11 @@ pub(super) fn unit_after(s: &str, p: usize, money_only: bool) -> Option<(usize, 
             let same_first = UNIT_PHRASES[from..]
                 .iter()
                 .take_while(|e| e.0.as_bytes()[0] == first);
+            // One letter is a unit only glued to the number: "325.5p", not "3 p.m.".
+            let letter = |ph: &str| ph.len() == 1 && ph.as_bytes()[0].is_ascii_alphabetic();
             same_first
                 .filter(|e| !money_only || e.1 == K::Money)
+                .filter(|e| q == p || !letter(e.0))
                 .find_map(|&(ph, kind, unit)| {
                     let e = phrase_at(s, q, ph)?;
                     Some((e, kind, if unit == "*" { &s[q..e] } else { unit }))

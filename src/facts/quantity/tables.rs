@@ -5,13 +5,15 @@ use super::QuantityKind;
 use QuantityKind as K;
 
 /// Units after a number: (kind, unit, phrases). The longest phrase wins; unit "*" means
-/// the matched word itself (Chinese counters).
+/// the matched word itself (Chinese counters). A one-letter phrase must touch the number
+/// ("325.5p" is pence, "at 3 p.m." is not). GBX is the pence code stock prices use.
 #[rustfmt::skip]
 pub(super) static UNITS: &[(QuantityKind, &str, &str)] = &[
     (K::Percent, "point", "percentage points|percentage point"), (K::Percent, "", "per cent|percent|%|％"),
     (K::Money, "CFA", "cfa francs|cfa franc"), (K::Money, "HKD", "hong kong dollars|港元|港币"),
     (K::Money, "AUD", "australian dollars"), (K::Money, "CAD", "canadian dollars"),
     (K::Money, "USD", "us dollars|dollars|dollar|美元"), (K::Money, "GBP", "pounds|pound|sterling|英镑"),
+    (K::Money, "GBX", "pence|p"),
     (K::Money, "EUR", "euros|euro|欧元"), (K::Money, "CNY", "yuan|renminbi|元人民币|人民币|元"),
     (K::Money, "JPY", "yen|日元"), (K::Money, "INR", "rupees|rupee"), (K::Money, "CHF", "francs"),
     (K::Money, "NGN", "naira"), (K::Money, "RUB", "roubles|rubles"),
@@ -28,6 +30,9 @@ pub(super) static UNITS: &[(QuantityKind, &str, &str)] = &[
     (K::Measure, "foot", "feet|ft"), (K::Measure, "inch", "inches"), (K::Measure, "tonne", "tonnes|tonne|tons|吨"),
     (K::Measure, "kg", "kilograms|kilos|kg|公斤|千克"), (K::Measure, "gram", "grams"),
     (K::Measure, "lb", "lbs|lb"), (K::Measure, "oz", "ounces|oz"),
+    (K::Measure, "cm", "centimetres|centimeters|cm"), (K::Measure, "mm", "millimetres|millimeters|mm"),
+    (K::Measure, "Mbps", "mbps|mb/s"), (K::Measure, "kbps", "kbps|kb/s"), (K::Measure, "Gbps", "gbps"),
+    (K::Measure, "GHz", "ghz"), (K::Measure, "MHz", "mhz"),
     (K::Measure, "litre", "litres|liters"), (K::Measure, "gallon", "gallons"), (K::Measure, "barrel", "barrels|barrel"),
     (K::Measure, "TB", "tb"), (K::Measure, "GB", "gb"), (K::Measure, "MB", "mb"), (K::Measure, "kWh", "kwh"),
     (K::Measure, "GWh", "gwh"), (K::Measure, "TWh", "twh"), (K::Measure, "kW", "kw"), (K::Measure, "MW", "mw"),
