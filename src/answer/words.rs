@@ -270,11 +270,13 @@ pub fn measure_kinds(word: &str) -> Option<&'static [QuantityKind]> {
 /// Two-word phrases that ask for a kind of quantity: "how many", "how much", "market size".
 /// They decide for both their words, before the words' own kinds.
 pub fn question_kinds(first: &str, second: &str) -> Option<&'static [QuantityKind]> {
-    use QuantityKind::{Count, Duration, Money, Percent};
+    use QuantityKind::{Count, Duration, Measure, Money, Percent};
     match (first, second) {
         ("how", "many") => Some(&[Count]),
         ("how", "much") => Some(&[Money, Count]),
-        ("how", "long") => Some(&[Duration]),
+        // "how quickly did the shares sell out": "within 10 minutes".
+        ("how", "long" | "quickly" | "soon") => Some(&[Duration]),
+        ("how", "far" | "heavy" | "tall") => Some(&[Measure]),
         // Ages are written as durations: "the 23-year-old actress".
         ("how", "old") => Some(&[Duration]),
         ("what", "share" | "proportion" | "percentage") => Some(&[Percent]),
@@ -369,6 +371,23 @@ mod tests {
         ];
         for (word, kinds) in cases {
             assert_eq!(measure_kinds(word), *kinds, "{word}");
+        }
+    }
+
+    #[test]
+    fn question_phrases_ask_for_their_kind_of_quantity() {
+        use QuantityKind::*;
+        let cases: &[(&str, &str, Option<&[QuantityKind]>)] = &[
+            ("how", "many", Some(&[Count])),
+            ("how", "long", Some(&[Duration])),
+            ("how", "quickly", Some(&[Duration])),
+            ("how", "far", Some(&[Measure])),
+            ("what", "share", Some(&[Percent])),
+            ("how", "often", None),
+            ("how", "fast", None),
+        ];
+        for (first, second, kinds) in cases {
+            assert_eq!(question_kinds(first, second), *kinds, "{first} {second}");
         }
     }
 }
