@@ -52,9 +52,10 @@ const OPENING_PRONOUNS: [&str; 8] = ["It", "Its", "He", "His", "She", "Her", "Th
 /// Determiners that, before a common noun, point back to something named earlier.
 const OPENING_DETERMINERS: [&str; 3] = ["The", "This", "These"];
 
-/// True when a sentence opens by referring back to what the article is about: a pronoun
+/// True when a sentence refers back to what the article is about: it opens with a pronoun
 /// ("It made a loss") or a definite common noun ("The company is 85% owned", "The movie
-/// took $28.5m"). "The Simpsons" and "The UK" are names, not references.
+/// took $28.5m"), or names "the new" thing anywhere ("120 games are in development for the
+/// new console"). "The Simpsons" and "The UK" are names, not references.
 pub fn refers_back(sentence: &str) -> bool {
     let mut words = sentence
         .split_whitespace()
@@ -63,10 +64,18 @@ pub fn refers_back(sentence: &str) -> bool {
         return false;
     };
     OPENING_PRONOUNS.contains(&first)
-        || OPENING_DETERMINERS.contains(&first)
-            && words
+        || OPENING_DETERMINERS.contains(&first) && words.next().is_some_and(is_common_word)
+        || sentence.match_indices(" the new ").any(|(at, found)| {
+            sentence[at + found.len()..]
+                .split_whitespace()
                 .next()
-                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+                .is_some_and(is_common_word)
+        })
+}
+
+/// A common word: lowercase throughout ("iPod" is a name).
+fn is_common_word(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_lowercase()) && !word.chars().any(char::is_uppercase)
 }
 
 #[cfg(test)]
@@ -117,6 +126,11 @@ mod tests {
             ("It made a loss of 27.2m euros.", true),
             ("\"Their sales fell 3%,\" he said.", true),
             ("This kind of analysis usually takes months.", true),
+            (
+                "More than 120 games are in development for the new console.",
+                true,
+            ),
+            ("Sales of the new iPod rose.", false),
             ("The Simpsons is the greatest TV show.", false),
             ("The UK's jobless rate rose to 4.7%.", false),
             ("Shares in Borussia Dortmund dropped 23%.", false),
