@@ -3,8 +3,8 @@
 //! Explorer). Pure functions over analysed terms and raw text.
 
 /// Endings that make a noun of a verb and that the stemmer keeps: "ownership" / "own",
-/// "shipment" / "ship", "buyer" / "buy", "seizure" / "seize".
-const DERIVATION_ENDINGS: &[&str] = &["ment", "ership", "ship", "er", "ur"];
+/// "shipment" / "ship", "buyer" / "buy", "seizure" / "seize", "storage" / "store".
+const DERIVATION_ENDINGS: &[&str] = &["ment", "ership", "ship", "er", "ur", "ag"];
 
 /// Two stems share a root when the shorter (at least 4 letters, and 60% of the longer) starts
 /// the longer, or the longer is the shorter (at least 3 letters) with a derivation ending:
@@ -95,6 +95,8 @@ mod tests {
             ("cat", "catalogu", false),
             ("ship", "shipyard", false),
             ("close", "closur", true),
+            ("storag", "store", true),
+            ("shortag", "short", true),
             ("base", "basement", true),
             ("case", "casual", false),
         ];
