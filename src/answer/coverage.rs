@@ -5,6 +5,7 @@ use rustc_hash::FxHashSet;
 
 use super::query::{Concept, Origin, QueryPlan};
 use super::wordforms::{same_root, spells_acronym};
+use crate::index::within_edits;
 
 /// A match in the title counts this much of a match in the sentence.
 const TITLE_FACTOR: f32 = 0.8;
@@ -77,6 +78,10 @@ pub fn cover(plan: &QueryPlan, evidence: &Evidence<'_>) -> Coverage {
             }
         }
         let (mut level, mut sentence_level) = concept_level(concept, evidence, &sentence_set);
+        if concept.key && level == 0.0 && misspelt_beside_neighbour(plan, i, evidence.sentence) {
+            sentence_level = Origin::Fuzzy.strength();
+            level = sentence_level;
+        }
         if spelled.contains(&i) && sentence_level < ACRONYM_STRENGTH {
             sentence_level = ACRONYM_STRENGTH;
             level = level.max(ACRONYM_STRENGTH);
@@ -186,6 +191,33 @@ fn concept_level(concept: &Concept, evidence: &Evidence<'_>, sentence: &TermSet)
         sentence_level = 1.0;
     }
     (level.max(sentence_level), sentence_level)
+}
+
+/// True when the query's name word at `i` is missing but the sentence writes a word with the
+/// same first letter, at most two edits from it, right beside the name's other word: "Shark
+/// Tail" and "Shark Tale". A real word ("tail") gets no typo correction of its own; the
+/// neighbour shows what was meant, which makes two edits safe here.
+fn misspelt_beside_neighbour(plan: &QueryPlan, i: usize, sentence: &[String]) -> bool {
+    let concept = &plan.concepts[i];
+    let [typed] = concept.alternatives[0].terms.as_slice() else {
+        return false;
+    };
+    if typed.chars().count() < 4 {
+        return false;
+    }
+    let exact = |c: &Concept| match c.alternatives[0].terms.as_slice() {
+        [term] => Some(term.clone()),
+        _ => None,
+    };
+    let near = |word: Option<&String>| {
+        word.is_some_and(|w| w.chars().next() == typed.chars().next() && within_edits(typed, w, 2))
+    };
+    let before = i.checked_sub(1).and_then(|j| exact(&plan.concepts[j]));
+    let after = plan.concepts.get(i + 1).and_then(exact);
+    sentence.iter().enumerate().any(|(p, word)| {
+        (before.as_ref() == Some(word) && near(sentence.get(p + 1)))
+            || (after.as_ref() == Some(word) && p > 0 && near(sentence.get(p - 1)))
+    })
 }
 
 fn adjacent(terms: &[String], first: &str, second: &str) -> bool {
@@ -312,6 +344,32 @@ mod tests {
         let c = cover(&plan, &in_article(&terms(&["douyin", "viewer"]), &none, &[]));
         assert_eq!(c.missing_keys, 1);
         assert!((c.overall - 0.25).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_real_word_typo_beside_its_names_other_word_is_found() {
+        let key = |term| {
+            let mut c = concept(term, 1.0);
+            c.key = true;
+            c
+        };
+        let plan = QueryPlan {
+            concepts: vec![key("shark"), key("tail"), concept("sale", 1.0)],
+            ..QueryPlan::default()
+        };
+        let none = TermSet::default();
+        let cases = [
+            (&["shark", "tale", "dvd", "sale"][..], 0),
+            // Not beside "shark": another word.
+            (&["tale", "of", "shark", "sale"][..], 1),
+            // Beside it, but another word altogether.
+            (&["shark", "attack", "sale"][..], 1),
+        ];
+        for (sentence, missing) in cases {
+            let sentence = terms(sentence);
+            let c = cover(&plan, &in_article(&sentence, &none, &[]));
+            assert_eq!(c.missing_keys, missing, "{sentence:?}");
+        }
     }
 
     #[test]

@@ -24,6 +24,7 @@ use std::path::PathBuf;
 use thiserror::Error;
 
 pub use build::WriteStats;
+pub use edit_distance::within as within_edits;
 pub use fsutil::dir_size;
 pub use manifest::{FileEntry, FileStamp, GenerationHead, Manifest, Totals};
 pub use payload::{ArticlePayload, RecordError, SentencePayload};

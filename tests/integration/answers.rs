@@ -100,6 +100,41 @@ fn a_swapped_typo_whose_y_the_stemmer_made_i_still_finds_the_name() {
 }
 
 #[test]
+fn a_typo_that_is_a_real_word_is_matched_beside_the_rest_of_the_name() {
+    // "tail" is a word of its own, so nothing corrects it; "Shark" right before "Tale" does.
+    let engine = media_fixture().engine();
+    let answer = engine.stat("Shark Tail DVD sales", 3).expect("answer");
+    assert!(!answer.no_answer, "{answer:?}");
+    assert!(answer.facts[0].text.contains("$80m"));
+}
+
+#[test]
+fn a_model_the_knowledge_lacks_is_no_answer() {
+    // The DS is not the DS Lite: one name of three missing is one too many. "Lite" is known
+    // from another article, so it is no unknown word either.
+    let f = Fixture::new();
+    f.write(
+        "ds.txt",
+        "Nintendo DS launch\n\nNintendo sold 500,000 DS consoles in the launch week.\n\nThe Nintendo DS went on sale in Japan.\n",
+    );
+    f.write(
+        "beer.txt",
+        "Beer sales\n\nSales of Lite beer rose 5% in the launch year.\n",
+    );
+    let engine = f.engine();
+    assert!(
+        !engine
+            .stat("launch sales of the Nintendo DS", 3)
+            .expect("answer")
+            .no_answer
+    );
+    let answer = engine
+        .stat("launch sales of the Nintendo DS Lite", 3)
+        .expect("answer");
+    assert!(answer.no_answer, "{:?}", answer.facts.first().map(|f| &f.text));
+}
+
+#[test]
 fn another_company_is_not_an_answer() {
     let engine = media_fixture().engine();
     let answer = engine
