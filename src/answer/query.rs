@@ -243,8 +243,7 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         }
         let is_number = word.term.chars().all(|c| c.is_ascii_digit());
         // A brand's own spelling ("iPad", "eBay") is deliberate, not a typo of a known word.
-        let brand_spelling = word.original.starts_with(|c: char| c.is_lowercase())
-            && word.original.chars().any(char::is_uppercase);
+        let brand_spelling = is_brand_spelling(&word.original);
         if df == 0 && !is_number && !brand_spelling && word.term.chars().count() >= 4 {
             // Long words may have two typos; the length is the user's word, not its shorter stem.
             let max_distance = if word.original.chars().count() >= 8 { 2 } else { 1 };
@@ -265,6 +264,10 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         let model_number = is_number
             && !is_year(&word.term)
             && previous.is_some_and(|p| p.original.chars().any(char::is_uppercase) && !is_month(&p.term));
+        // A rare lowercase word after a brand's own spelling names a model of it: "iPod
+        // nano", "iPod photo" (but "iTunes store" and "iPod sales" are common words).
+        let model_name =
+            previous.is_some_and(|p| is_brand_spelling(&p.original)) && (df as f32) / n < RARE_MODEL_WORD;
         let weight = idf(&word.term).min(idf_of_best(&alternatives, &idf));
         // A word the knowledge base has never seen, with no correction, names something it
         // does not know about.
@@ -276,7 +279,7 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
             text: word.original.clone(),
             alternatives,
             weight,
-            key: (capitalised || model_number || unknown) && measure_kinds(&lower[i]).is_none(),
+            key: (capitalised || model_number || unknown || model_name) && measure_kinds(&lower[i]).is_none(),
             acronym: acronym && (3..=5).contains(&word.original.chars().count()),
             model_of: previous.filter(|_| model_number).map(|p| p.term.clone()),
         });
@@ -323,6 +326,14 @@ fn is_month(term: &str) -> bool {
     ];
     MONTHS.contains(&term)
 }
+
+/// A brand's own spelling: lowercase first, with a capital inside ("iPod", "eBay").
+fn is_brand_spelling(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_lowercase()) && word.chars().any(char::is_uppercase)
+}
+
+/// Share of articles under which a word after a brand's spelling is a model's name.
+const RARE_MODEL_WORD: f32 = 0.02;
 
 fn is_plain_capitalised(word: &str) -> bool {
     let mut chars = word.chars();

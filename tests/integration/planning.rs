@@ -79,3 +79,40 @@ fn article_terms_leave_out_the_words_of_synonym_phrases_only() {
         );
     }
 }
+
+/// "nano" and "shuffle" are rare, "sales" common; every other word is known and common.
+struct Gadgets;
+
+impl Lexicon for Gadgets {
+    fn article_count(&self) -> u64 {
+        1000
+    }
+    fn article_frequency(&self, term: &str) -> u64 {
+        match term {
+            "nano" | "shuffl" => 4,
+            _ => 100,
+        }
+    }
+    fn similar_terms(&self, _term: &str, _max_distance: usize) -> Vec<(String, u64)> {
+        Vec::new()
+    }
+}
+
+#[test]
+fn a_rare_word_after_a_brand_spelling_names_a_model() {
+    let synonyms = SynonymTable::new(&Synonyms { groups: Vec::new() });
+    for (query, word, key) in [
+        ("iPod nano sales", "nano", true),
+        ("how many iPod shuffle players", "shuffle", true),
+        ("iPod sales", "sales", false),
+        ("the nano market", "nano", false),
+    ] {
+        let plan = plan(query, &Gadgets, &synonyms);
+        let concept = plan
+            .concepts
+            .iter()
+            .find(|c| c.text == word)
+            .unwrap_or_else(|| panic!("{word} in {query}"));
+        assert_eq!(concept.key, key, "{word} in {query}");
+    }
+}
