@@ -10,7 +10,7 @@ use arc_swap::ArcSwap;
 use super::candidates::pick_candidates;
 use super::coverage::{cover, Evidence, TermSet};
 use super::disagreement::group_disagreement;
-use super::focus::quantity_counts_focus;
+use super::focus::{figure_of_other_place, quantity_counts_focus};
 use super::query::{plan, Lexicon, QueryPlan};
 use super::rank::{is_answer, measure_fit, only_wording_counts, score, Signals};
 use super::synonyms::SynonymTable;
@@ -280,10 +280,10 @@ fn rank(
                 missing_models: coverage.missing_models,
                 measure: measure_fit(&plan.measures, &kinds),
                 wording_counts: only_wording_counts(&hit.text, &hit.payload.quantities, &plan.measures),
-                unit_fit: near_quantity(&plan.focus, &hit, &sentence_terms, &term_spans),
+                unit_fit: near_quantity(&all_terms, &plan.focus, &hit, &sentence_terms, &term_spans),
                 focus_named: plan.focus_asked && sentence_terms.iter().any(|t| plan.focus.contains(t)),
                 focus_asked: plan.focus_asked,
-                rate_fit: near_quantity(&plan.rate, &hit, &sentence_terms, &term_spans),
+                rate_fit: near_quantity(&all_terms, &plan.rate, &hit, &sentence_terms, &term_spans),
                 period_fit: match (hit.payload.period, plan.years.is_empty()) {
                     (Some(year), false) => Some(plan.years.contains(&year)),
                     _ => None,
@@ -314,14 +314,23 @@ fn rank(
 }
 
 /// True when one of `wanted` sits next to a quantity: the thing it counts ("how many
-/// passengers" and "70 million passengers") or the unit it is per ("$1.8m an hour").
+/// passengers" and "70 million passengers") or the unit it is per ("$1.8m an hour"). A
+/// figure of a place the query does not name counts that place's things: "137 million US
+/// users" is no count of China's. `query_terms`: every term of the plan.
 fn near_quantity(
+    query_terms: &[String],
     wanted: &[String],
     hit: &SentenceHit,
     terms: &[String],
     term_spans: &[Range<usize>],
 ) -> bool {
-    let spans: Vec<_> = hit.payload.quantities.iter().map(|q| q.span.clone()).collect();
+    let spans: Vec<_> = hit
+        .payload
+        .quantities
+        .iter()
+        .filter(|q| !figure_of_other_place(&hit.text, q.span.end, query_terms, terms, term_spans))
+        .map(|q| q.span.clone())
+        .collect();
     quantity_counts_focus(terms, term_spans, &spans, wanted)
 }
 

@@ -3,6 +3,7 @@
 
 use crate::index::analyze;
 
+use super::places::is_place;
 use super::query::Concept;
 use super::words::{ends_noun_phrase, is_stopword, measure_kinds};
 
@@ -196,6 +197,28 @@ pub fn quantity_counts_focus(
     })
 }
 
+/// True when the word right after a figure ending at byte `end` is a place, written with a
+/// capital, that the query does not name (`query_terms`): "137 million US users" counts the
+/// US's users ("20 of us" names no place). `terms` and `term_spans` are the analysed terms
+/// of `text` and their byte spans.
+pub fn figure_of_other_place(
+    text: &str,
+    end: usize,
+    query_terms: &[String],
+    terms: &[String],
+    term_spans: &[std::ops::Range<usize>],
+) -> bool {
+    let Some(next) = term_spans.iter().position(|s| s.start >= end) else {
+        return false;
+    };
+    let capitalised = text
+        .get(term_spans[next].clone())
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    terms
+        .get(next)
+        .is_some_and(|term| capitalised && is_place(term) && !query_terms.contains(term))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -326,6 +349,29 @@ mod tests {
                 quantity_counts_focus(&terms, &term_spans, &spans, &[focus.to_string()]),
                 expected,
                 "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_figure_followed_by_another_place_is_that_places() {
+        let text = "China will pass the 137 million US users, with 100m users now, 20 of us say.";
+        let (terms, spans): (Vec<String>, Vec<_>) =
+            analyze(text).into_iter().map(|t| (t.term, t.span)).unzip();
+        let end_of = |figure: &str| text.find(figure).map(|at| at + figure.len()).unwrap_or(0);
+        let china = vec!["china".to_string()];
+        let us = vec!["us".to_string()];
+        let cases = [
+            ("137 million", &china, true),
+            ("137 million", &us, false),
+            ("100m", &china, false),
+            ("20", &china, false),
+        ];
+        for (figure, query, other) in cases {
+            assert_eq!(
+                figure_of_other_place(text, end_of(figure), query, &terms, &spans),
+                other,
+                "{figure} for {query:?}"
             );
         }
     }

@@ -70,6 +70,13 @@ static ANALYSED: LazyLock<Vec<(bool, Vec<Vec<String>>)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// True when an analysed term is one of the named places ("us", "china", "british").
+pub fn is_place(term: &str) -> bool {
+    ANALYSED
+        .iter()
+        .any(|(_, names)| names.iter().any(|n| n.len() == 1 && n[0] == term))
+}
+
 /// Place names that, written in lower case, are more often another word ("us", "polish").
 const AMBIGUOUS_IN_LOWER_CASE: &[&str] = &["us", "turkey", "china", "polish", "chile", "german"];
 
