@@ -7,9 +7,9 @@ use factbot::index::{sync, DataDir, SyncOptions};
 use crate::support::{shared_eval, Fixture};
 
 /// Levels reached when this test was last tightened, less one case; a drop fails CI.
-/// (Reached: p@1 0.857 = 48/56, hit@3 0.911 = 51/56.)
-const MIN_P_AT_1: f64 = 0.839;
-const MIN_HIT_AT_3: f64 = 0.89;
+/// (Reached: p@1 0.893 = 50/56, hit@3 0.929 = 52/56.)
+const MIN_P_AT_1: f64 = 0.875;
+const MIN_HIT_AT_3: f64 = 0.91;
 const MIN_NO_ANSWER_ACCURACY: f64 = 1.0;
 
 #[test]
