@@ -15,7 +15,7 @@ use super::query::{plan, Lexicon, QueryPlan};
 use super::rank::{is_answer, measure_fit, only_wording_counts, score, Signals};
 use super::synonyms::SynonymTable;
 use super::types::{Answer, Citation, CitedFact, Command, Highlight};
-use super::wordforms::{capitalised_words, refers_back};
+use super::wordforms::capitalised_words;
 use crate::index::{analyze, ArticleHit, ArticleInfo, DocKey, IndexError, KnowledgeIndex, SentenceHit};
 
 /// Articles whose sentences are scored: the best articles by BM25 over title and body.
@@ -266,7 +266,7 @@ fn rank(
                 headline: infos.get(&article).map_or(&empty_titles, |a| &a.headline_terms),
                 article: article_terms.get(&article).unwrap_or(&empty_set),
                 acronyms: &acronyms,
-                refers_back: refers_back(&hit.text),
+                text: &hit.text,
             };
             let coverage = cover(plan, &evidence);
             let kinds: Vec<_> = hit.payload.quantities.iter().map(|q| q.kind).collect();
@@ -324,6 +324,9 @@ fn near_quantity(
     terms: &[String],
     term_spans: &[Range<usize>],
 ) -> bool {
+    if wanted.is_empty() {
+        return false;
+    }
     let spans: Vec<_> = hit
         .payload
         .quantities

@@ -214,9 +214,10 @@ pub fn figure_of_other_place(
     let capitalised = text
         .get(term_spans[next].clone())
         .is_some_and(|w| w.starts_with(char::is_uppercase));
-    terms
-        .get(next)
-        .is_some_and(|term| capitalised && is_place(term) && !query_terms.contains(term))
+    capitalised
+        && terms
+            .get(next)
+            .is_some_and(|term| is_place(term) && !query_terms.contains(term))
 }
 
 #[cfg(test)]

@@ -70,11 +70,19 @@ static ANALYSED: LazyLock<Vec<(bool, Vec<Vec<String>>)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// True when an analysed term is one of the named places ("us", "china", "british").
-pub fn is_place(term: &str) -> bool {
+/// One-word place names of [`ANALYSED`], for lookups per sentence.
+static ONE_WORD_PLACES: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     ANALYSED
         .iter()
-        .any(|(_, names)| names.iter().any(|n| n.len() == 1 && n[0] == term))
+        .flat_map(|(_, names)| names.iter())
+        .filter(|n| n.len() == 1)
+        .map(|n| n[0].clone())
+        .collect()
+});
+
+/// True when an analysed term is one of the named places ("us", "china", "british").
+pub fn is_place(term: &str) -> bool {
+    ONE_WORD_PLACES.contains(term)
 }
 
 /// Place names that, written in lower case, are more often another word ("us", "polish").
