@@ -54,17 +54,23 @@ const OPENING_DETERMINERS: [&str; 3] = ["The", "This", "These"];
 
 /// True when a sentence refers back to what the article is about: it opens with a pronoun
 /// ("It made a loss") or a definite common noun ("The company is 85% owned", "The movie
-/// took $28.5m"), or names "the new" thing anywhere ("120 games are in development for the
-/// new console"). "The Simpsons" and "The UK" are names, not references.
+/// took $28.5m"), also after an attribution ("According to Reuters, they plan to seize"),
+/// or names "the new" thing anywhere ("120 games are in development for the new console").
+/// "The Simpsons" and "The UK" are names, not references.
 pub fn refers_back(sentence: &str) -> bool {
-    let mut words = sentence
+    let clause = sentence
+        .strip_prefix("According to ")
+        .and_then(|rest| rest.split_once(", "))
+        .map_or(sentence, |(_, clause)| clause);
+    let mut words = clause
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
     let Some(first) = words.next() else {
         return false;
     };
-    OPENING_PRONOUNS.contains(&first)
-        || OPENING_DETERMINERS.contains(&first) && words.next().is_some_and(is_common_word)
+    let opens_with = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(first));
+    opens_with(&OPENING_PRONOUNS)
+        || opens_with(&OPENING_DETERMINERS) && words.next().is_some_and(is_common_word)
         || sentence.match_indices(" the new ").any(|(at, found)| {
             sentence[at + found.len()..]
                 .split_whitespace()
