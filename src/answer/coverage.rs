@@ -252,6 +252,14 @@ mod tests {
         }
     }
 
+    /// A name: a key concept.
+    fn key_concept(term: &str, weight: f32) -> Concept {
+        Concept {
+            key: true,
+            ..concept(term, weight)
+        }
+    }
+
     /// No title or lead terms.
     fn no_terms() -> &'static FxHashSet<String> {
         static EMPTY: std::sync::LazyLock<FxHashSet<String>> = std::sync::LazyLock::new(FxHashSet::default);
@@ -314,10 +322,8 @@ mod tests {
 
     #[test]
     fn a_sentence_referring_back_names_the_headline_subject() {
-        let mut name = concept("lingus", 2.0);
-        name.key = true;
         let plan = QueryPlan {
-            concepts: vec![name, concept("own", 1.0)],
+            concepts: vec![key_concept("lingus", 2.0), concept("own", 1.0)],
             ..QueryPlan::default()
         };
         let headline: FxHashSet<String> = ["lingus".to_string()].into_iter().collect();
@@ -343,10 +349,8 @@ mod tests {
 
     #[test]
     fn missing_key_is_counted() {
-        let mut name = concept("kuaishou", 3.0);
-        name.key = true;
         let plan = QueryPlan {
-            concepts: vec![name, concept("viewer", 1.0)],
+            concepts: vec![key_concept("kuaishou", 3.0), concept("viewer", 1.0)],
             ..QueryPlan::default()
         };
         let none = TermSet::default();
@@ -357,13 +361,12 @@ mod tests {
 
     #[test]
     fn a_real_word_typo_beside_its_names_other_word_is_found() {
-        let key = |term| {
-            let mut c = concept(term, 1.0);
-            c.key = true;
-            c
-        };
         let plan = QueryPlan {
-            concepts: vec![key("shark"), key("tail"), concept("sale", 1.0)],
+            concepts: vec![
+                key_concept("shark", 1.0),
+                key_concept("tail", 1.0),
+                concept("sale", 1.0),
+            ],
             ..QueryPlan::default()
         };
         let none = TermSet::default();
