@@ -30,6 +30,8 @@ pub fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool
         let phrase: Vec<&str> = lower[at + 2..]
             .iter()
             .map(String::as_str)
+            // "how many other people": the determiner is not the counted noun.
+            .skip_while(|w| LEADING_DETERMINERS.contains(w))
             .take_while(|w| !is_stopword(w) && !ends_noun_phrase(w))
             // "how many times has Ireland won": "times" counts occurrences of whatever the
             // verb says (victories, wins, titles), not a thing a figure is next to.
@@ -72,6 +74,9 @@ pub fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool
         .unwrap_or_default();
     (measured, false)
 }
+
+/// Words that may come between "how many" and the counted noun.
+const LEADING_DETERMINERS: &[&str] = &["other", "more", "new", "different", "extra", "additional"];
 
 /// Words after "how many" that count occurrences rather than things.
 const COUNTS_OF_OCCURRENCES: &[&str] = &["times", "occasions"];
@@ -294,6 +299,16 @@ mod tests {
                 "{query}: {focus:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_determiner_after_how_many_is_not_what_is_counted() {
+        let lower = words("with how many other people could users share music");
+        let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
+        let (focus, asked) = focus_terms(&lower, &concepts);
+        assert!(asked);
+        assert!(focus.contains(&"peopl".to_string()), "{focus:?}");
+        assert!(!focus.contains(&"other".to_string()), "{focus:?}");
     }
 
     fn words(text: &str) -> Vec<String> {
