@@ -1,0 +1,220 @@
+//! Coverage on tiny hand-made evidence: one test per way a concept can be found.
+use super::*;
+use crate::answer::query::{Alternative, Origin};
+
+fn concept(term: &str, weight: f32) -> Concept {
+    Concept {
+        text: term.into(),
+        alternatives: vec![Alternative {
+            terms: vec![term.into()],
+            origin: Origin::Exact,
+        }],
+        weight,
+        key: false,
+        acronym: false,
+        model_of: None,
+    }
+}
+
+/// A name: a key concept.
+fn key_concept(term: &str, weight: f32) -> Concept {
+    Concept {
+        key: true,
+        ..concept(term, weight)
+    }
+}
+
+/// No title or lead terms.
+fn no_terms() -> &'static FxHashSet<String> {
+    static EMPTY: std::sync::LazyLock<FxHashSet<String>> = std::sync::LazyLock::new(FxHashSet::default);
+    &EMPTY
+}
+
+/// Evidence from a sentence and its article only.
+fn in_article<'a>(sentence: &'a [String], article: &'a TermSet<'a>, acronyms: &'a [String]) -> Evidence<'a> {
+    Evidence {
+        sentence,
+        title: no_terms(),
+        headline: no_terms(),
+        article,
+        acronyms,
+        text: "",
+    }
+}
+
+fn terms(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| w.to_string()).collect()
+}
+
+#[test]
+fn sentence_beats_title_or_lead_beats_article() {
+    let plan = QueryPlan {
+        concepts: vec![concept("profit", 1.0)],
+        ..QueryPlan::default()
+    };
+    let named: FxHashSet<String> = ["profit".to_string()].into_iter().collect();
+    let empty = no_terms().clone();
+    let article: TermSet = ["profit"].into_iter().collect();
+    let empty_article = TermSet::default();
+    let cases = [
+        (terms(&["profit", "rose"]), &empty, &empty, &empty_article, 1.0),
+        (terms(&["sale", "rose"]), &named, &empty, &article, TITLE_FACTOR),
+        (terms(&["sale", "rose"]), &empty, &named, &article, TITLE_FACTOR),
+        (terms(&["sale", "rose"]), &empty, &empty, &article, ARTICLE_FACTOR),
+        (terms(&["sale", "rose"]), &empty, &empty, &empty_article, 0.0),
+    ];
+    for (sentence, title, lead, article, expected) in cases {
+        let headline: FxHashSet<String> = title.union(lead).cloned().collect();
+        let c = cover(
+            &plan,
+            &Evidence {
+                sentence: &sentence,
+                title,
+                headline: &headline,
+                article,
+                acronyms: &[],
+                text: "",
+            },
+        );
+        assert!((c.overall - expected).abs() < 1e-6, "{sentence:?}: {c:?}");
+    }
+}
+
+#[test]
+fn a_sentence_referring_back_names_the_headline_subject() {
+    let plan = QueryPlan {
+        concepts: vec![key_concept("lingus", 2.0), concept("own", 1.0)],
+        ..QueryPlan::default()
+    };
+    let headline: FxHashSet<String> = ["lingus".to_string()].into_iter().collect();
+    let article: TermSet = ["lingus", "own"].into_iter().collect();
+    let sentence = terms(&["compani", "85", "own", "govern"]);
+    let in_sentence = |text| {
+        cover(
+            &plan,
+            &Evidence {
+                sentence: &sentence,
+                title: no_terms(),
+                headline: &headline,
+                article: &article,
+                acronyms: &[],
+                text,
+            },
+        )
+        .in_sentence
+    };
+    assert!((in_sentence("The company is 85% owned by the government.") - 1.0).abs() < 1e-6);
+    assert!((in_sentence("Shares are 85% owned by the government.") - 1.0 / 3.0).abs() < 1e-6);
+}
+
+#[test]
+fn missing_key_is_counted() {
+    let plan = QueryPlan {
+        concepts: vec![key_concept("kuaishou", 3.0), concept("viewer", 1.0)],
+        ..QueryPlan::default()
+    };
+    let none = TermSet::default();
+    let c = cover(&plan, &in_article(&terms(&["douyin", "viewer"]), &none, &[]));
+    assert_eq!(c.missing_keys, 1);
+    assert!((c.overall - 0.25).abs() < 1e-6);
+}
+
+#[test]
+fn a_real_word_typo_beside_its_names_other_word_is_found() {
+    let plan = QueryPlan {
+        concepts: vec![
+            key_concept("shark", 1.0),
+            key_concept("tail", 1.0),
+            concept("sale", 1.0),
+        ],
+        ..QueryPlan::default()
+    };
+    let none = TermSet::default();
+    let cases = [
+        (&["shark", "tale", "dvd", "sale"][..], 0),
+        // Not beside "shark": another word.
+        (&["tale", "of", "shark", "sale"][..], 1),
+        // Beside it, but another word altogether.
+        (&["shark", "attack", "sale"][..], 1),
+    ];
+    for (sentence, missing) in cases {
+        let sentence = terms(sentence);
+        let c = cover(&plan, &in_article(&sentence, &none, &[]));
+        assert_eq!(c.missing_keys, missing, "{sentence:?}");
+    }
+}
+
+#[test]
+fn acronyms_and_roots_match() {
+    let mut fdi = concept("fdi", 1.0);
+    fdi.acronym = true;
+    let plan = QueryPlan {
+        concepts: vec![fdi, concept("seizur", 1.0)],
+        ..QueryPlan::default()
+    };
+    let none = TermSet::default();
+    let sentence = terms(&["foreign", "direct", "invest", "plan", "to", "seiz", "land"]);
+    let c = cover(&plan, &in_article(&sentence, &none, &[]));
+    assert!(c.in_sentence > 0.85, "{c:?}");
+}
+
+#[test]
+fn model_number_must_follow_its_name() {
+    let mut five = concept("5", 1.0);
+    five.model_of = Some("playstat".into());
+    let plan = QueryPlan {
+        concepts: vec![concept("playstat", 1.0), five],
+        ..QueryPlan::default()
+    };
+    let none = TermSet::default();
+    let wrong = terms(&["nintendo", "ship", "5", "million", "consol"]);
+    let right = terms(&["the", "playstat", "5", "sold"]);
+    assert_eq!(cover(&plan, &in_article(&wrong, &none, &[])).missing_models, 1);
+    assert_eq!(cover(&plan, &in_article(&right, &none, &[])).missing_models, 0);
+}
+
+#[test]
+fn model_number_may_follow_a_corrected_name() {
+    // "Fuler 19": the typo's correction "fuller" stands for the name.
+    let mut name = concept("fuler", 1.0);
+    name.alternatives.push(Alternative {
+        terms: vec!["fuller".into()],
+        origin: Origin::Fuzzy,
+    });
+    let mut nineteen = concept("19", 1.0);
+    nineteen.model_of = Some("fuler".into());
+    let plan = QueryPlan {
+        concepts: vec![name, nineteen],
+        ..QueryPlan::default()
+    };
+    let none = TermSet::default();
+    let missing = |words: &[&str]| {
+        let sentence = terms(words);
+        cover(&plan, &in_article(&sentence, &none, &[])).missing_models
+    };
+    assert_eq!(missing(&["simon", "fuller", "sold", "his", "19", "entertain"]), 0);
+    assert_eq!(missing(&["simon", "cowel", "sold", "his", "19", "entertain"]), 1);
+}
+
+#[test]
+fn an_acronym_in_the_sentence_stands_for_the_name_its_article_spells_out() {
+    let mut internet = concept("internet", 1.0);
+    internet.text = "Internet".into();
+    let mut explorer = concept("explor", 1.0);
+    explorer.text = "Explorer".into();
+    let plan = QueryPlan {
+        concepts: vec![internet, explorer, concept("share", 1.0)],
+        ..QueryPlan::default()
+    };
+    let sentence = terms(&["ie", "market", "share", "drop"]);
+    let spelled_out: TermSet = ["internet", "explor", "share"].into_iter().collect();
+    let elsewhere: TermSet = ["share"].into_iter().collect();
+    let in_sentence = |article: &TermSet, acronyms: &[String]| {
+        cover(&plan, &in_article(&sentence, article, acronyms)).in_sentence
+    };
+    let ie = ["ie".to_string()];
+    assert!((in_sentence(&spelled_out, &ie) - (1.0 + 2.0 * ACRONYM_STRENGTH) / 3.0).abs() < 1e-6);
+    // Not written in capitals, or the article never spells the name out: no match.
+    assert!((in_sentence(&spelled_out, &[]) - 1.0 / 3.0).abs() < 1e-6);
+    assert!((in_sentence(&elsewhere, &ie) - 1.0 / 3.0).abs() < 1e-6);
+}
