@@ -297,6 +297,33 @@ fn range_after(s: &str, c: &Core, end: usize) -> Result<Option<(usize, i32)>, us
     Ok(Some((e, exp)))
 }
 
+/// Weekdays, which like months may stand before a comma and a day's number.
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// News gives ages between commas after a name: "Bratman, 26, proposed". A whole number up
+/// to 120 written so (not after a month or weekday: "March 28, 2004") is an age in years.
+fn is_age(s: &str, c: &Core) -> bool {
+    let Some(before_comma) = s[..c.start].trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let (name, _) = word_before(s, before_comma.len());
+    c.int
+        && !c.spelled
+        && (1.0..=120.0).contains(&c.raw)
+        && s[c.end..].starts_with(',')
+        && name.starts_with(|ch: char| ch.is_ascii_uppercase())
+        && !MONTHS.contains(&name)
+        && !WEEKDAYS.contains(&name)
+}
+
 /// Second stage: unit, kind, qualifiers, and the checks that reject look-alikes.
 fn finish(s: &str, c: Core) -> Result<Quantity, usize> {
     let (mut kind, mut unit, mut unit_end) = (c.fixed.unwrap_or(K::Number), None, c.end);
@@ -316,6 +343,9 @@ fn finish(s: &str, c: Core) -> Result<Quantity, usize> {
         } else if c.scaled {
             kind = K::Count;
         }
+    }
+    if kind == K::Number && is_age(s, &c) {
+        (kind, unit) = (K::Duration, Some("year"));
     }
     let bare = kind == K::Number || kind == K::Count && !c.scaled;
     if !c.spelled && bare && c.currency.is_none() && c.fixed.is_none() {

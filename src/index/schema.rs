@@ -25,7 +25,8 @@ use super::tokenizer::MixedTokenizer;
 /// 13: "a decade" and "a century" are durations.
 /// 14: weights in pounds and ounces ("25lb", "4 oz") are measures.
 /// 15: lengths ("37cm"), speeds ("2Mbps", "3.2GHz") and pence ("270.25p") are quantities.
-pub const SCHEMA_VERSION: u32 = 15;
+/// 16: an age between commas after a name ("Bratman, 26, proposed") is a duration in years.
+pub const SCHEMA_VERSION: u32 = 16;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";

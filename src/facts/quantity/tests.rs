@@ -56,6 +56,8 @@ const CASES: &[(&str, &[Want])] = &[
     ("Russia has waited for a decade to join.", &[("a decade", K::Duration, 1.0, "decade", false)]),
     ("A century ago it was a village.", &[("A century", K::Duration, 1.0, "century", false)]),
     ("He signed a 10-year deal.", &[("10-year", K::Duration, 10.0, "year", false)]),
+    // Ages between commas after a name; a date's day is no age.
+    ("Bratman, 26, proposed to Aguilera, 23, on holiday.", &[("26", K::Duration, 26.0, "year", false), ("23", K::Duration, 23.0, "year", false)]),
     ("电影时长151分钟。", &[("151分钟", K::Duration, 151.0, "minute", false)]),
     ("飞行约2小时。", &[("2小时", K::Duration, 2.0, "hour", true)]),
     ("It lasts 15 to 20 minutes.", &[("15 to 20 minutes", K::Duration, 15.0, "minute", true)]),
@@ -113,6 +115,7 @@ const CASES: &[(&str, &[Want])] = &[
     ("It happened on March 28th, or 28 March, or on 28–29 March.", &[]),
     ("Dated 2024-03-28 at 10:30, or at 10 am.", &[]),
     ("They met at 3pm, or at 3 p.m. and 4 p.m.", &[]),
+    ("On March 28, 2004, it rained.", &[]),
     ("会议于3月28日举行。2023年营收增长。", &[]),
     ("He came 11th and then 1st.", &[]),
     ("The 777-200LR, Windows XP and the PS2 and Covid-19 and 5G.", &[]),
