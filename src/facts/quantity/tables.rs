@@ -160,3 +160,14 @@ pub(super) static NOT_PLURALS: &[&str] = &[
     "thus", "always", "perhaps", "whereas", "towards", "afterwards", "sometimes", "besides",
     "does", "goes", "says", "news", "means", "series", "species",
 ];
+
+/// Weekdays, which like months may stand before a comma and a day's number.
+pub(super) static WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
