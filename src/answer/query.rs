@@ -167,6 +167,12 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
             }));
             // A phrase says more than any one of its words.
             let weight = own.iter().map(|t| idf(t)).sum();
+            // An acronym the user typed ("AIGC") names a thing even when the synonyms file
+            // spells it out: an answer about something else is no answer.
+            let names_acronym = span.iter().any(|w| is_acronym(&w.original))
+                && span
+                    .iter()
+                    .all(|w| measure_kinds(&w.original.to_lowercase()).is_none());
             concepts.push(Concept {
                 text: span
                     .iter()
@@ -175,7 +181,7 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
                     .join(" "),
                 alternatives,
                 weight,
-                key: false,
+                key: names_acronym,
                 acronym: false,
                 model_of: None,
             });
@@ -184,7 +190,7 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         }
         let word = &words[i];
         // "US" and "UK" are names, not the pronoun.
-        let acronym = word.original.chars().count() >= 2 && word.original.chars().all(|c| c.is_uppercase());
+        let acronym = is_acronym(&word.original);
         if is_stopword(&lower[i]) && !acronym {
             i += 1;
             continue;
@@ -312,6 +318,11 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         years,
         rate: rate_terms(&lower),
     }
+}
+
+/// Two or more capitals and nothing else: "US", "AIGC".
+fn is_acronym(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(char::is_uppercase)
 }
 
 fn is_year(term: &str) -> bool {

@@ -116,3 +116,27 @@ fn a_rare_word_after_a_brand_spelling_names_a_model() {
         assert_eq!(concept.key, key, "{word} in {query}");
     }
 }
+
+#[test]
+fn an_acronym_stays_a_key_when_the_synonyms_spell_it_out() {
+    let synonyms = SynonymTable::new(&Synonyms {
+        groups: vec![SynonymGroup {
+            name: "aigc".into(),
+            terms: vec!["AIGC".into(), "AI-generated content".into()],
+        }],
+    });
+    for (query, concept_text, key) in [
+        ("AIGC market size", "AIGC", true),
+        ("aigc market size", "aigc", false),
+        ("AI-generated content market size", "AI generated content", true),
+        ("ai-generated content market size", "ai generated content", false),
+    ] {
+        let plan = plan(query, &EveryWord, &synonyms);
+        let concept = plan
+            .concepts
+            .iter()
+            .find(|c| c.text == concept_text)
+            .unwrap_or_else(|| panic!("{concept_text} in {query}: {:?}", plan.concepts));
+        assert_eq!(concept.key, key, "{concept_text} in {query}");
+    }
+}
