@@ -219,6 +219,12 @@ const BILINGUAL_CASES: &[(&str, &[&str])] = &[
     ("快手 每天 看短剧", &["2.7亿", "270 million"]),
     ("短视频 人均 单日 使用时长", &["151分钟", "151 minutes"]),
     ("微短剧 用户 付费", &["30%"]),
+    // The micro-drama market, not the whole online audiovisual sector ("market was worth"
+    // states a market size).
+    (
+        "micro-short drama market size",
+        &["37.39 billion", "50.44 billion", "50.5 billion", "100 billion"],
+    ),
 ];
 
 #[test]
