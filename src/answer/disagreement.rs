@@ -26,6 +26,12 @@ fn value_text(fact: &CitedFact, kind: QuantityKind) -> Option<&str> {
 
 /// Finds the group of close, same-measure facts from different articles at the top of
 /// `facts`; when their values differ, moves them to the top in date order and reports them.
+///
+/// Facts only compete when they state the same measure: the kind the query asks for (a
+/// share of users is no count of users), next to the thing the query counts (51 million
+/// users and 167 million phones sold are both counts, of different things), for the same
+/// year when both state one (a 2024 and a 2025 market size are a trend). A second source
+/// with the same value agrees and adds nothing to the group.
 pub fn group_disagreement(facts: &mut [CitedFact], wanted: &[QuantityKind]) -> Vec<Disagreement> {
     let Some(top) = facts.first() else {
         return Vec::new();
@@ -33,17 +39,28 @@ pub fn group_disagreement(facts: &mut [CitedFact], wanted: &[QuantityKind]) -> V
     let Some(kind) = answering_kind(top, wanted) else {
         return Vec::new();
     };
+    if !wanted.is_empty() && !wanted.contains(&kind) {
+        return Vec::new();
+    }
+    let counts_the_asked_thing = |fact: &CitedFact| fact.signals.is_some_and(|s| s.unit_fit);
+    if !counts_the_asked_thing(top) {
+        return Vec::new();
+    }
     let top_score = top.score;
-    let top_unit_fit = top.signals.is_some_and(|s| s.unit_fit);
     let mut members: Vec<usize> = Vec::new();
     for (i, fact) in facts.iter().enumerate() {
         let close = fact.score >= top_score * CLOSE_SCORE;
-        let same_measure = answering_kind(fact, wanted) == Some(kind)
-            && fact.signals.is_some_and(|s| s.unit_fit) == top_unit_fit;
-        let new_source = members
-            .iter()
-            .all(|&m| facts[m].citation.article != fact.citation.article);
-        if close && same_measure && new_source {
+        let same_measure = answering_kind(fact, wanted) == Some(kind) && counts_the_asked_thing(fact);
+        let same_period = |other: &CitedFact| match (fact.period, other.period) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let new_source_and_value = members.iter().all(|&m| {
+            facts[m].citation.article != fact.citation.article
+                && value_text(&facts[m], kind) != value_text(fact, kind)
+                && same_period(&facts[m])
+        });
+        if close && same_measure && new_source_and_value {
             members.push(i);
         }
     }
@@ -79,10 +96,32 @@ mod tests {
 
     use super::*;
     use crate::answer::types::{Citation, Highlight};
-    use crate::answer::Signals;
+    use crate::answer::{MeasureFit, Signals};
     use crate::facts::Position;
     use crate::knowledge::ArticleId;
 
+    /// Signals of a fact whose figure counts the thing the query names, or not.
+    fn signals(unit_fit: bool) -> Signals {
+        Signals {
+            sentence_bm25: 1.0,
+            article_bm25: 1.0,
+            coverage: 1.0,
+            sentence_coverage: 1.0,
+            keys: 0,
+            missing_keys: 0,
+            missing_models: 0,
+            unit_fit,
+            focus_named: false,
+            period_fit: None,
+            focus_asked: false,
+            rate_fit: false,
+            measure: MeasureFit::Fits,
+            wording_counts: false,
+            paragraph: 1,
+        }
+    }
+
+    /// A count fact that counts what the query asks, published on 1 January of `year`.
     fn fact(article: &str, text: &str, value: &str, score: f32, year: i32) -> CitedFact {
         let start = text.find(value).expect("value in text");
         CitedFact {
@@ -110,10 +149,14 @@ mod tests {
                 report: None,
             },
             score,
-            signals: None::<Signals>,
+            signals: Some(signals(true)),
             passage: None,
             passage_span: None,
         }
+    }
+
+    fn articles(facts: &[CitedFact]) -> Vec<&str> {
+        facts.iter().map(|f| f.citation.article.as_str()).collect()
     }
 
     #[test]
@@ -126,9 +169,7 @@ mod tests {
         let groups = group_disagreement(&mut facts, &[QuantityKind::Count]);
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].facts, vec![0, 1]);
-        assert_eq!(facts[0].citation.article.as_str(), "a.md");
-        assert_eq!(facts[1].citation.article.as_str(), "b.md");
-        assert_eq!(facts[2].citation.article.as_str(), "c.md");
+        assert_eq!(articles(&facts), vec!["a.md", "b.md", "c.md"]);
     }
 
     #[test]
@@ -144,5 +185,49 @@ mod tests {
             fact("a.md", "270 million", "270 million", 1.0, 2024),
         ];
         assert!(group_disagreement(&mut distant, &[]).is_empty());
+    }
+
+    /// Each row: a second close fact from another article that must not be called a
+    /// disagreement with the first (830 million viewers, 2025), and why.
+    #[test]
+    fn figures_of_different_measures_are_not_a_disagreement() {
+        let other_thing = CitedFact {
+            signals: Some(signals(false)),
+            ..fact("a.md", "167 million phones", "167 million", 2.4, 2024)
+        };
+        let other_year = CitedFact {
+            period: Some(2023),
+            ..fact("a.md", "270 million viewers", "270 million", 2.4, 2024)
+        };
+        for (second, wanted, why) in [
+            (other_thing, vec![QuantityKind::Count], "counts another thing"),
+            (other_year, vec![QuantityKind::Count], "states another year"),
+            (
+                fact("a.md", "270 million viewers", "270 million", 2.4, 2024),
+                vec![QuantityKind::Percent],
+                "is not the kind asked for",
+            ),
+        ] {
+            let first = CitedFact {
+                period: Some(2025),
+                ..fact("b.md", "830 million viewers", "830 million", 2.5, 2025)
+            };
+            let mut facts = vec![first, second];
+            assert!(group_disagreement(&mut facts, &wanted).is_empty(), "second {why}");
+            assert_eq!(articles(&facts), vec!["b.md", "a.md"], "second {why}");
+        }
+    }
+
+    #[test]
+    fn a_second_source_with_the_same_value_is_not_listed_against_a_third() {
+        let mut facts = vec![
+            fact("zh.md", "40% of users", "40%", 2.5, 2024),
+            fact("en.md", "40% of users", "40%", 2.5, 2024),
+            fact("c.md", "17% of users", "17%", 2.4, 2025),
+        ];
+        let groups = group_disagreement(&mut facts, &[QuantityKind::Count]);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].facts, vec![0, 1]);
+        assert_eq!(articles(&facts), vec!["zh.md", "c.md", "en.md"]);
     }
 }

@@ -5,6 +5,7 @@ mod support;
 
 mod answers;
 mod check_cli;
+mod disagreements;
 mod eval_dev;
 mod hardening;
 mod index_lifecycle;

@@ -1,0 +1,51 @@
+//! Sources that disagree, over the bundled knowledge: the answer says so only when they
+//! state the same measure.
+
+use crate::support::Fixture;
+
+/// The values a query's disagreement note sets side by side, in order; empty without one.
+fn disagreeing_values(engine: &factbot::answer::Engine, query: &str) -> Vec<String> {
+    let answer = engine.stat(query, 3).expect("answer");
+    answer
+        .disagreements
+        .iter()
+        .flat_map(|d| {
+            d.facts.iter().map(|&i| {
+                let fact = &answer.facts[i];
+                let h = fact
+                    .highlights
+                    .iter()
+                    .find(|h| h.kind == d.kind)
+                    .expect("a highlight of the disagreeing kind");
+                fact.text[h.start..h.end].to_string()
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn viewer_counts_from_different_sources_are_set_side_by_side() {
+    let engine = Fixture::bundled().engine();
+    let values = disagreeing_values(&engine, "short-drama viewers");
+    assert_eq!(values, vec!["270 million", "830 million"]);
+}
+
+#[test]
+fn market_sizes_of_different_years_are_a_trend_not_a_disagreement() {
+    let engine = Fixture::bundled().engine();
+    let answer = engine.stat("micro-short drama market size", 3).expect("answer");
+    let years: Vec<Option<i32>> = answer.facts.iter().map(|f| f.period).collect();
+    assert!(
+        years
+            .iter()
+            .flatten()
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+            >= 2,
+        "the top facts state different years: {years:?}"
+    );
+    assert_eq!(
+        disagreeing_values(&engine, "micro-short drama market size"),
+        Vec::<String>::new()
+    );
+}
