@@ -8,13 +8,15 @@ use std::sync::Arc;
 use arc_swap::ArcSwap;
 
 use super::candidates::pick_candidates;
+use super::cite::{add_passage, cite};
 use super::coverage::{cover, Evidence, TermSet};
 use super::disagreement::group_disagreement;
 use super::focus::{figure_of_other_place, quantity_counts_focus};
 use super::query::{plan, Lexicon, QueryPlan};
 use super::rank::{is_answer, measure_fit, only_wording_counts, score, Signals};
 use super::synonyms::SynonymTable;
-use super::types::{Answer, Citation, CitedFact, Command, Highlight};
+use super::translations::{mostly_cjk, FactPrint};
+use super::types::{Answer, Command};
 use super::wordforms::capitalised_words;
 use crate::index::{analyze, ArticleHit, ArticleInfo, DocKey, IndexError, KnowledgeIndex, SentenceHit};
 
@@ -157,6 +159,9 @@ pub fn answer_with(
     }
 
     let mut shown: HashSet<(String, String)> = HashSet::new();
+    // Parallel to `answer.facts`: what spots the same fact in the other language.
+    let mut prints: Vec<FactPrint> = Vec::new();
+    let query_cjk = mostly_cjk(query);
     for candidate in candidates {
         if answer.facts.len() >= limit {
             break;
@@ -171,12 +176,29 @@ pub fn answer_with(
         if !answer.facts.is_empty() && !candidate.answers {
             break;
         }
+        let print = FactPrint::new(
+            &candidate.hit.text,
+            &candidate.hit.payload.quantities,
+            article.meta.published,
+            article.meta.author.as_deref(),
+        );
+        let translated = prints.iter().position(|p| p.translates(&print));
+        if translated.is_some_and(|j| prints[j].cjk == query_cjk) {
+            continue;
+        }
         let mut fact = cite(&article, &candidate.hit, candidate.score);
         fact.signals = Some(candidate.signals);
         if command == Command::Ask {
             add_passage(&index.paragraph_of(candidate.hit.key)?, &mut fact);
         }
-        answer.facts.push(fact);
+        // Shown once, in the query's script, where the better-ranked rendering was.
+        match translated {
+            Some(j) => (answer.facts[j], prints[j]) = (fact, print),
+            None => {
+                answer.facts.push(fact);
+                prints.push(print);
+            }
+        }
     }
     if !answer.no_answer {
         answer.disagreements = group_disagreement(&mut answer.facts, &plan.measures);
@@ -335,65 +357,4 @@ fn near_quantity(
         .map(|q| q.span.clone())
         .collect();
     quantity_counts_focus(terms, term_spans, &spans, wanted)
-}
-
-fn cite(article: &ArticleInfo, hit: &SentenceHit, score: f32) -> CitedFact {
-    let meta = &article.meta;
-    CitedFact {
-        id: format!(
-            "{}#{}.{}",
-            article.id, hit.position.paragraph, hit.position.sentence
-        ),
-        text: hit.text.clone(),
-        highlights: hit
-            .payload
-            .quantities
-            .iter()
-            .filter(|q| q.span.end <= hit.text.len())
-            .map(|q| Highlight {
-                start: q.span.start,
-                end: q.span.end,
-                kind: q.kind,
-            })
-            .collect(),
-        position: hit.position,
-        period: hit.payload.period,
-        citation: Citation {
-            article: article.id.clone(),
-            title: meta.title.clone(),
-            publisher: meta.publisher.clone(),
-            author: meta.author.clone(),
-            published: meta.published,
-            url: meta.url.clone(),
-            paragraph: hit.position.paragraph,
-            page: hit.payload.page,
-            report: hit.payload.report.clone(),
-        },
-        score,
-        signals: None,
-        passage: None,
-        passage_span: None,
-    }
-}
-
-/// Sets the fact's passage: its paragraph, from the article's `sentences` in reading order.
-fn add_passage(sentences: &[SentenceHit], fact: &mut CitedFact) {
-    let mut passage = String::new();
-    let mut span = None;
-    for s in sentences
-        .iter()
-        .filter(|s| s.position.paragraph == fact.position.paragraph)
-    {
-        if !passage.is_empty() {
-            passage.push(' ');
-        }
-        if s.position == fact.position {
-            span = Some((passage.len(), passage.len() + s.text.len()));
-        }
-        passage.push_str(&s.text);
-    }
-    if span.is_some() {
-        fact.passage = Some(passage);
-        fact.passage_span = span;
-    }
 }

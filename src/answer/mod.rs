@@ -2,6 +2,7 @@
 //! the same [`Answer`].
 
 mod candidates;
+mod cite;
 mod coverage;
 mod disagreement;
 mod engine;
@@ -11,6 +12,7 @@ mod query;
 mod rank;
 mod synonyms;
 mod topics;
+mod translations;
 mod types;
 mod wordforms;
 mod words;

@@ -11,7 +11,7 @@ use crate::knowledge::Article;
 
 pub use attribution::attributed_report;
 pub use quantity::{parse_quantities, period_year, Quantity, QuantityKind};
-pub use sentences::split_sentences;
+pub use sentences::{is_cjk, split_sentences};
 
 /// Where a sentence sits in its article; citations show the paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

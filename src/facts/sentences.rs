@@ -219,7 +219,7 @@ fn starts_sentence(c: char) -> bool {
 }
 
 /// CJK ideographs, which have no case and so may always start a sentence.
-fn is_cjk(c: char) -> bool {
+pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 

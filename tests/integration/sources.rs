@@ -289,3 +289,28 @@ fn adding_and_removing_a_sidecar_reloads_the_article() {
     let removed = f.engine().stat("short drama app downloads", 1).expect("answer");
     assert_eq!(removed.facts[0].citation.title, before.facts[0].citation.title);
 }
+
+/// A report's Chinese original and its English rendering state the same fact once, in the
+/// query's script.
+#[test]
+fn a_fact_in_two_languages_is_shown_once_in_the_querys_script() {
+    let f = Fixture::new();
+    f.write(
+        "zh/cnav.md",
+        "---\ntitle: 网络视听大会\npublisher: 封面新闻\nauthor: Li\npublished: 2024-03-29\n---\n\n报告显示，40%的用户经常观看微短剧，30%的用户曾为微短剧付费。\n",
+    );
+    f.write(
+        "cnav.md",
+        "---\ntitle: The audiovisual conference\npublisher: Cover News\nauthor: Li\npublished: 2024-03-29\n---\n\nThe report found that 40% of users often watch micro-short dramas and 30% of users have paid for them.\n",
+    );
+    let engine = f.engine();
+    for (query, script_is_cjk) in [
+        ("micro-short drama users paid", false),
+        ("微短剧 用户 付费", true),
+    ] {
+        let answer = engine.stat(query, 3).expect("answer");
+        let texts: Vec<&str> = answer.facts.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts.len(), 1, "{query}: {texts:?}");
+        assert_eq!(texts[0].contains("的用户"), script_is_cjk, "{query}: {texts:?}");
+    }
+}
