@@ -7,8 +7,9 @@ use std::collections::HashMap;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term, TERMINATED};
 
+use super::hits::{ArticleHit, DocKey, SentenceHit, WeightedTerm};
 use super::payload::decode_sentence;
-use super::reader::{ArticleHit, DocKey, KnowledgeIndex, SentenceHit, WeightedTerm};
+use super::reader::KnowledgeIndex;
 use super::term_union::{top_docs, TermUnionQuery};
 use super::IndexError;
 use crate::knowledge::ArticleId;

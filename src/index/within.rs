@@ -12,7 +12,8 @@ use tantivy::query::{EnableScoring, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Term, TERMINATED};
 
-use super::reader::{DocKey, KnowledgeIndex, SentenceHit, WeightedTerm};
+use super::hits::{DocKey, SentenceHit, WeightedTerm};
+use super::reader::KnowledgeIndex;
 use super::IndexError;
 
 /// One sentence of a requested article, with its BM25 score for the query.

@@ -8,6 +8,7 @@ mod front_matter;
 mod html;
 mod language;
 mod loader;
+mod parse;
 mod pdf;
 mod sidecar;
 mod synonyms;
@@ -17,9 +18,10 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use front_matter::{parse_front_matter, FrontMatter, KNOWN_KEYS};
 pub use language::{detect_language, is_han};
 pub use loader::{
-    load_dir, parse_article, parse_source, read_file, scan_dir, KnowledgeError, LoadOptions, LoadReport,
-    SourceFile, DEFAULT_MAX_FILE_BYTES,
+    load_dir, read_file, scan_dir, KnowledgeError, LoadOptions, LoadReport, SourceFile,
+    DEFAULT_MAX_FILE_BYTES,
 };
+pub use parse::{parse_article, parse_source};
 pub use sidecar::{sidecar_path, SIDECAR_SUFFIX};
 pub use synonyms::{
     default_synonyms, load_synonyms, parse_synonyms, SynonymGroup, Synonyms, DEFAULT_SYNONYMS, SYNONYMS_FILE,
