@@ -10,6 +10,7 @@ mod focus;
 mod places;
 mod query;
 mod rank;
+mod search_terms;
 mod synonyms;
 mod topics;
 mod translations;

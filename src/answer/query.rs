@@ -3,7 +3,7 @@
 //! mention, and which kind of quantity is wanted. Never hands user text to a query parser.
 
 use crate::facts::QuantityKind;
-use crate::index::{analyze, WeightedTerm};
+use crate::index::analyze;
 
 use super::focus::{focus_terms, rate_terms};
 use super::places::place_forms;
@@ -357,53 +357,4 @@ fn idf_of_best(alternatives: &[Alternative], idf: &dyn Fn(&str) -> f32) -> f32 {
         .filter_map(|a| a.terms.first())
         .map(|t| idf(t))
         .fold(0.0, f32::max)
-}
-
-impl QueryPlan {
-    /// True when the query has nothing to search for (empty, punctuation, stopwords only).
-    pub fn is_empty(&self) -> bool {
-        self.concepts.is_empty() && self.years.is_empty()
-    }
-
-    /// Terms for retrieval, each boosted by its concept's weight and its origin. Years are
-    /// searched too (weakly): a sentence stating its period often names it.
-    pub fn search_terms(&self) -> Vec<WeightedTerm> {
-        self.terms_where(|_| true)
-    }
-
-    /// [`Self::search_terms`] for the article search: without the words of synonym phrases
-    /// ("people watch" for "viewers"). A phrase only counts when all its words match, which
-    /// ranking checks in the candidates; loose in an article search they are common words
-    /// that find little and cost most (each is one more posting list for block-max WAND to
-    /// juggle). The pool's sentences are still scored with every term.
-    pub fn article_terms(&self) -> Vec<WeightedTerm> {
-        self.terms_where(|alt| alt.terms.len() == 1 || !matches!(alt.origin, Origin::Synonym))
-    }
-
-    fn terms_where(&self, keep: impl Fn(&Alternative) -> bool) -> Vec<WeightedTerm> {
-        let mut out: Vec<WeightedTerm> = self
-            .years
-            .iter()
-            .map(|y| WeightedTerm {
-                term: y.to_string(),
-                boost: 0.3,
-            })
-            .collect();
-        for concept in &self.concepts {
-            for alt in concept.alternatives.iter().filter(|a| keep(a)) {
-                let share = 1.0 / alt.terms.len() as f32;
-                for term in &alt.terms {
-                    let boost = alt.origin.strength() * share;
-                    match out.iter_mut().find(|w| &w.term == term) {
-                        Some(existing) => existing.boost = existing.boost.max(boost),
-                        None => out.push(WeightedTerm {
-                            term: term.clone(),
-                            boost,
-                        }),
-                    }
-                }
-            }
-        }
-        out
-    }
 }
