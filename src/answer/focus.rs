@@ -30,8 +30,9 @@ pub fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool
         let phrase: Vec<&str> = lower[at + 2..]
             .iter()
             .map(String::as_str)
-            // "how many other people": the determiner is not the counted noun.
-            .skip_while(|w| LEADING_DETERMINERS.contains(w))
+            // "how many other people", "how many of its factories": the determiner is not
+            // the counted noun. ("How much of Venezuela's oil" asks for a share: no focus.)
+            .skip_while(|w| LEADING_DETERMINERS.contains(w) || lower[at + 1] == "many" && PART_OF.contains(w))
             .take_while(|w| !is_stopword(w) && !ends_noun_phrase(w))
             // "how many times has Ireland won": "times" counts occurrences of whatever the
             // verb says (victories, wins, titles), not a thing a figure is next to.
@@ -77,6 +78,9 @@ pub fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool
 
 /// Words that may come between "how many" and the counted noun.
 const LEADING_DETERMINERS: &[&str] = &["other", "more", "new", "different", "extra", "additional"];
+
+/// Words that make "how many" ask for part of a set: "how many of its factories".
+const PART_OF: &[&str] = &["of", "its", "the", "their", "his", "her", "our", "these", "those"];
 
 /// Words after "how many" that count occurrences rather than things.
 const COUNTS_OF_OCCURRENCES: &[&str] = &["times", "occasions"];
@@ -303,12 +307,25 @@ mod tests {
 
     #[test]
     fn a_determiner_after_how_many_is_not_what_is_counted() {
-        let lower = words("with how many other people could users share music");
+        for (query, counted, not_counted) in [
+            (
+                "with how many other people could users share music",
+                "peopl",
+                "other",
+            ),
+            ("how many of its factories will electrolux move", "factori", "it"),
+        ] {
+            let lower = words(query);
+            let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
+            let (focus, asked) = focus_terms(&lower, &concepts);
+            assert!(asked, "{query}");
+            assert!(focus.contains(&counted.to_string()), "{query}: {focus:?}");
+            assert!(!focus.contains(&not_counted.to_string()), "{query}: {focus:?}");
+        }
+        // "How much of" asks for a share of something, not a count of it.
+        let lower = words("how much of venezuela's oil output goes to the us");
         let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
-        let (focus, asked) = focus_terms(&lower, &concepts);
-        assert!(asked);
-        assert!(focus.contains(&"peopl".to_string()), "{focus:?}");
-        assert!(!focus.contains(&"other".to_string()), "{focus:?}");
+        assert!(!focus_terms(&lower, &concepts).1);
     }
 
     fn words(text: &str) -> Vec<String> {

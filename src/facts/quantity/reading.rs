@@ -180,6 +180,33 @@ pub(super) fn counted_noun(s: &str, p: usize) -> Option<&str> {
     None
 }
 
+/// Words after "N of" that make N a part of a set of things: "500 of its patents".
+const PART_OF: &[&str] = &["its", "the", "their", "his", "her", "our", "these", "those"];
+
+/// The noun counted in "500 of its patents" or "10 of its 27 plants": after "of", a
+/// determiner and perhaps the size of the whole, what [`counted_noun`] finds.
+pub(super) fn counted_after_of(s: &str, p: usize) -> Option<&str> {
+    let of = phrase_at(s, skip_ws(s, p), "of")?;
+    let at = skip_ws(s, of);
+    let determiner = word_at(s, at);
+    if at == of || !PART_OF.contains(&determiner) {
+        return None;
+    }
+    let mut q = at + determiner.len();
+    let whole = skip_ws(s, q);
+    let digits = s
+        .as_bytes()
+        .get(whole..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|b| b.is_ascii_digit() || **b == b',')
+        .count();
+    if whole > q && digits > 0 {
+        q = whole + digits;
+    }
+    counted_noun(s, q)
+}
+
 /// Whether a qualifier ("about", "more than", "约") comes right before `start`.
 pub(super) fn qualified(s: &str, start: usize) -> bool {
     let head = s[..start].trim_end();

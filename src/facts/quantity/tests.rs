@@ -15,6 +15,11 @@ const CASES: &[(&str, &[Want])] = &[
     ("About 3,300 people were evacuated.", &[("3,300", K::Count, 3300.0, "people", true)]),
     ("The 2,225 articles were read.", &[("2,225", K::Count, 2225.0, "articles", false)]),
     ("It added 12 new jobs.", &[("12", K::Count, 12.0, "jobs", false)]),
+    // A part of a set counts the set's things.
+    ("IBM made 500 of its patents free.", &[("500", K::Count, 500.0, "patents", false)]),
+    ("It will move about 10 of its 27 plants.", &[("10", K::Count, 10.0, "plants", true), ("27", K::Count, 27.0, "plants", false)]),
+    ("Winners of 11 of the 12 main awards.", &[("11", K::Count, 11.0, "awards", false), ("12", K::Count, 12.0, "awards", false)]),
+    ("Sales were 40 of them and 7 of the time.", &[("40", K::Number, 40.0, "", false), ("7", K::Number, 7.0, "", false)]),
     // Percentages.
     ("Rates rose by 0.0051%.", &[("0.0051%", K::Percent, 0.0051, "", false)]),
     ("Sales rose 40% and turnout was 76%.", &[("40%", K::Percent, 40.0, "", false), ("76%", K::Percent, 76.0, "", false)]),
