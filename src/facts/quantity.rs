@@ -291,7 +291,10 @@ fn finish(s: &str, c: Core) -> Result<Quantity, usize> {
             (kind, unit, unit_end) = (k, Some(code).filter(|u| !u.is_empty()), e);
         } else if let Some(code) = c.currency {
             (kind, unit) = (K::Money, Some(code));
-        } else if let Some(noun) = counted_noun(s, q).or_else(|| counted_after_of(s, q)) {
+        } else if let Some(noun) = counted_noun(s, q)
+            .or_else(|| counted_after_of(s, q))
+            .or_else(|| hyphen_counted(s, c.end))
+        {
             (kind, unit) = (K::Count, Some(noun));
         } else if c.scaled {
             kind = K::Count;

@@ -27,7 +27,8 @@ use super::tokenizer::MixedTokenizer;
 /// 15: lengths ("37cm"), speeds ("2Mbps", "3.2GHz") and pence ("270.25p") are quantities.
 /// 16: an age between commas after a name ("Bratman, 26, proposed") is a duration in years.
 /// 17: a part of a set counts the set's things ("500 of its patents", "10 of its 27 plants").
-pub const SCHEMA_VERSION: u32 = 17;
+/// 18: a number hyphenated to a counting noun counts it ("six-part", "2,700-strong audience").
+pub const SCHEMA_VERSION: u32 = 18;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";

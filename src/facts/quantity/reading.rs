@@ -180,6 +180,26 @@ pub(super) fn counted_noun(s: &str, p: usize) -> Option<&str> {
     None
 }
 
+/// The thing counted by a number hyphenated to a noun: "a six-part series" counts parts, "a
+/// 2,700-strong audience" the audience. Not "part-time", where the compound goes on.
+pub(super) fn hyphen_counted(s: &str, p: usize) -> Option<&str> {
+    let at = p + s.get(p..)?.strip_prefix('-').map(|_| 1)?;
+    let w = word_at(s, at);
+    let end = at + w.len();
+    if w.is_empty() || s[end..].starts_with('-') {
+        return None;
+    }
+    if w == "strong" {
+        let next = word_at(s, skip_ws(s, end));
+        let noun = next.bytes().all(|b| b.is_ascii_lowercase()) && !FUNCTION_WORDS.contains(&next);
+        return Some(if noun && !next.is_empty() { next } else { "people" });
+    }
+    HYPHEN_COUNTED
+        .iter()
+        .find(|(one, _)| *one == w)
+        .map(|(_, many)| *many)
+}
+
 /// Words after "N of" that make N a part of a set of things: "500 of its patents".
 const PART_OF: &[&str] = &["its", "the", "their", "his", "her", "our", "these", "those"];
 

@@ -171,3 +171,21 @@ pub(super) static WEEKDAYS: &[&str] = &[
     "Saturday",
     "Sunday",
 ];
+
+/// Nouns that count when hyphenated to a number ("a six-part series", "a 12-member
+/// panel"), with the plural the count is of.
+pub(super) static HYPHEN_COUNTED: &[(&str, &str)] = &[
+    ("bed", "beds"),
+    ("date", "dates"),
+    ("episode", "episodes"),
+    ("game", "games"),
+    ("member", "members"),
+    ("nation", "nations"),
+    ("page", "pages"),
+    ("part", "parts"),
+    ("room", "rooms"),
+    ("screen", "screens"),
+    ("seat", "seats"),
+    ("storey", "storeys"),
+    ("track", "tracks"),
+];

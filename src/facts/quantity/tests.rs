@@ -15,6 +15,10 @@ const CASES: &[(&str, &[Want])] = &[
     ("About 3,300 people were evacuated.", &[("3,300", K::Count, 3300.0, "people", true)]),
     ("The 2,225 articles were read.", &[("2,225", K::Count, 2225.0, "articles", false)]),
     ("It added 12 new jobs.", &[("12", K::Count, 12.0, "jobs", false)]),
+    // A number hyphenated to a counting noun counts it; "part-time" is no count of parts.
+    ("Extras is a six-part series for a 12-member cast.", &[("six", K::Count, 6.0, "parts", false), ("12", K::Count, 12.0, "members", false)]),
+    ("She sang to a 2,700-strong audience and a 40-strong crowd of 9.", &[("2,700", K::Count, 2700.0, "audience", false), ("40", K::Count, 40.0, "crowd", false), ("9", K::Number, 9.0, "", false)]),
+    ("It hired 30 part-time staff.", &[("30", K::Number, 30.0, "", false)]),
     // A part of a set counts the set's things.
     ("IBM made 500 of its patents free.", &[("500", K::Count, 500.0, "patents", false)]),
     ("It will move about 10 of its 27 plants.", &[("10", K::Count, 10.0, "plants", true), ("27", K::Count, 27.0, "plants", false)]),
