@@ -106,9 +106,11 @@ pub fn score(s: &Signals) -> f32 {
         (true, false) => 0.3,
         (false, _) => 0.0,
     };
+    // A year the query names is a condition, like a name: a figure for another year answers
+    // another question ("market size 2024" and a 2027 forecast), however well it matches.
     let period = match s.period_fit {
         Some(true) => 0.2,
-        Some(false) => -0.15,
+        Some(false) => -0.5,
         None => 0.0,
     };
     // A rate asked for is as specific as a counted noun: "every hour" wants "$1.8m an hour",
@@ -176,6 +178,23 @@ mod tests {
             wording_counts: false,
             paragraph: 3,
         }
+    }
+
+    #[test]
+    fn the_year_asked_for_outranks_a_better_match_for_another_year() {
+        let other_year = Signals {
+            period_fit: Some(false),
+            sentence_coverage: 0.9,
+            sentence_bm25: 0.6,
+            ..base()
+        };
+        let asked_year = Signals {
+            period_fit: Some(true),
+            sentence_coverage: 0.25,
+            sentence_bm25: 0.35,
+            ..base()
+        };
+        assert!(score(&asked_year) > score(&other_year));
     }
 
     #[test]
