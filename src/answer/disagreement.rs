@@ -6,8 +6,11 @@ use crate::facts::QuantityKind;
 
 use super::types::{CitedFact, Disagreement};
 
-/// Facts scoring within this share of the best one compete for the same answer.
-const CLOSE_SCORE: f32 = 0.85;
+/// Facts scoring within this share of the best one compete for the same answer. They must
+/// also state the measure asked next to the thing counted, for the same year: with those
+/// checks, a looser bound lets two estimates of one year's market (50.5 and 50.44 billion
+/// yuan) meet even when one sentence words it less like the query.
+const CLOSE_SCORE: f32 = 0.75;
 
 /// The quantity kind a fact answers with: the first of its kinds the query asks for, else its
 /// first quantity's kind.

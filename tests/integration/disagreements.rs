@@ -49,3 +49,11 @@ fn market_sizes_of_different_years_are_a_trend_not_a_disagreement() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn two_estimates_of_the_same_years_market_are_set_side_by_side() {
+    let engine = Fixture::bundled().engine();
+    let mut values = disagreeing_values(&engine, "micro-drama market size 2024");
+    values.sort();
+    assert_eq!(values, vec!["50.44 billion yuan", "50.5 billion yuan"]);
+}
