@@ -1,0 +1,183 @@
+//! Table tests for the focus: what a figure counts, its rate, and the words near it.
+use super::*;
+use crate::answer::query::{Alternative, Origin};
+
+fn concept(text: &str) -> Concept {
+    Concept {
+        text: text.into(),
+        alternatives: analyze(text)
+            .into_iter()
+            .map(|t| Alternative {
+                terms: vec![t.term],
+                origin: Origin::Exact,
+            })
+            .collect(),
+        weight: 1.0,
+        key: false,
+        acronym: false,
+        model_of: None,
+    }
+}
+
+#[test]
+fn a_count_of_people_fits_a_measure_that_counts_people() {
+    let cases: &[(&str, bool)] = &[
+        ("cinema attendance", true),
+        ("expected admissions", true),
+        ("album sales", false),
+        ("games revenue", false),
+    ];
+    for (query, people) in cases {
+        let lower = words(query);
+        let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
+        let (focus, asked) = focus_terms(&lower, &concepts);
+        assert!(!asked, "{query}");
+        assert_eq!(
+            focus.contains(&"peopl".to_string()),
+            *people,
+            "{query}: {focus:?}"
+        );
+    }
+}
+
+#[test]
+fn how_many_times_asks_for_no_counted_noun() {
+    let cases: &[(&str, bool)] = &[
+        ("how many times has ireland won eurovision", false),
+        ("how many passengers did ryanair fly", true),
+    ];
+    for (query, asked) in cases {
+        let lower = words(query);
+        let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
+        assert_eq!(focus_terms(&lower, &concepts).1, *asked, "{query}");
+    }
+}
+
+#[test]
+fn the_measure_before_of_heads_the_phrase() {
+    let cases: &[(&str, &str)] = &[
+        ("bt share of broadband customers", "share"),
+        ("india phone games revenue", "revenu"),
+        // "number" names no measure: the figure counts users.
+        ("number of users", "user"),
+    ];
+    for (query, head) in cases {
+        let lower = words(query);
+        let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
+        let (focus, _) = focus_terms(&lower, &concepts);
+        assert_eq!(
+            focus.first().map(String::as_str),
+            Some(*head),
+            "{query}: {focus:?}"
+        );
+    }
+}
+
+#[test]
+fn a_determiner_after_how_many_is_not_what_is_counted() {
+    for (query, counted, not_counted) in [
+        (
+            "with how many other people could users share music",
+            "peopl",
+            "other",
+        ),
+        ("how many of its factories will electrolux move", "factori", "it"),
+    ] {
+        let lower = words(query);
+        let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
+        let (focus, asked) = focus_terms(&lower, &concepts);
+        assert!(asked, "{query}");
+        assert!(focus.contains(&counted.to_string()), "{query}: {focus:?}");
+        assert!(!focus.contains(&not_counted.to_string()), "{query}: {focus:?}");
+    }
+    // "How much of" asks for a share of something, not a count of it.
+    let lower = words("how much of venezuela's oil output goes to the us");
+    let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
+    assert!(!focus_terms(&lower, &concepts).1);
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace().map(str::to_lowercase).collect()
+}
+
+#[test]
+fn rates_are_found_after_a_marker_or_as_an_adverb() {
+    let cases: &[(&str, Option<&str>)] = &[
+        ("how much money is bp making every hour", Some("hour")),
+        ("passengers a year", Some("year")),
+        ("daily web visits", Some("day")),
+        ("bp annual earnings", Some("year")),
+        ("sales per month", Some("month")),
+        ("profit a year ago", None),
+        ("the year of the dragon", None),
+        ("short drama viewers", None),
+    ];
+    for (query, unit) in cases {
+        let terms = rate_terms(&words(query));
+        match unit {
+            Some(unit) => assert!(terms.contains(&unit.to_string()), "{query}: {terms:?}"),
+            None => assert!(terms.is_empty(), "{query}: {terms:?}"),
+        }
+    }
+}
+
+#[test]
+fn focus_words_next_to_a_quantity_are_found() {
+    let cases = [
+        ("The image is 2.5 billion pixels in size.", "pixel", true),
+        (
+            "About 900,000 military and civilian staff were hit.",
+            "staff",
+            true,
+        ),
+        ("The current maximum fine stands at $32,500 now.", "fine", true),
+        // A qualifier is part of the figure, not a word between.
+        (
+            "China's micro-drama market was worth more than 100 billion yuan in 2025.",
+            "market",
+            true,
+        ),
+        (
+            "Staff were told on Monday that sales rose by 5% in the quarter.",
+            "staff",
+            false,
+        ),
+    ];
+    for (text, focus, expected) in cases {
+        let (terms, term_spans): (Vec<String>, Vec<_>) = crate::index::analyze(text)
+            .into_iter()
+            .map(|t| (t.term, t.span))
+            .unzip();
+        let spans: Vec<_> = crate::facts::parse_quantities(text)
+            .into_iter()
+            .map(|q| q.span)
+            .collect();
+        assert_eq!(
+            quantity_counts_focus(&terms, &term_spans, &spans, &[focus.to_string()]),
+            expected,
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_figure_followed_by_another_place_is_that_places() {
+    let text = "China will pass the 137 million US users, with 100m users now, 20 of us say.";
+    let (terms, spans): (Vec<String>, Vec<_>) = analyze(text).into_iter().map(|t| (t.term, t.span)).unzip();
+    let end_of = |figure: &str| text.find(figure).map(|at| at + figure.len()).unwrap_or(0);
+    let china = vec!["china".to_string()];
+    let us = vec!["us".to_string()];
+    let cases = [
+        ("137 million", &china, true),
+        ("137 million", &us, false),
+        ("100m", &china, false),
+        ("20", &china, false),
+    ];
+    for (figure, query, other) in cases {
+        assert_eq!(
+            figure_of_other_place(text, end_of(figure), query, &terms, &spans),
+            other,
+            "{figure} for {query:?}"
+        );
+    }
+}
