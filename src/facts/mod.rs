@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::knowledge::Article;
 
 pub use attribution::attributed_report;
-pub use quantity::{parse_quantities, period_year, Quantity, QuantityKind};
+pub use quantity::{parse_quantities, period_year, qualifier_start, Quantity, QuantityKind};
 pub use sentences::{is_cjk, split_sentences};
 
 /// Where a sentence sits in its article; citations show the paragraph.

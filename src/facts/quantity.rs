@@ -76,6 +76,7 @@ pub struct Quantity {
 }
 
 pub use period::period_year;
+pub use reading::qualifier_start;
 use reading::*;
 use spelled::{cjk_core, word_core};
 use tables::*;

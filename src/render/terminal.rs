@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use crate::answer::{Answer, CitedFact, Command};
+use crate::facts::qualifier_start;
 
 use super::marks::{format_date, location, mark_spans};
 
@@ -78,11 +79,15 @@ pub fn render(answer: &Answer, emphasis: Emphasis) -> String {
             .iter()
             .filter_map(|&i| answer.facts.get(i).map(|f| (i, f)))
             .map(|(i, f)| {
+                // As stated: "more than 100 billion yuan", not "100 billion yuan".
                 let value = f
                     .highlights
                     .iter()
                     .find(|h| h.kind == d.kind)
-                    .and_then(|h| f.text.get(h.start..h.end))
+                    .and_then(|h| {
+                        f.text
+                            .get(qualifier_start(&f.text, h.start).unwrap_or(h.start)..h.end)
+                    })
                     .unwrap_or("?");
                 let source = f.citation.publisher.as_deref().unwrap_or(&f.citation.title);
                 let date = f

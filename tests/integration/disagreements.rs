@@ -57,3 +57,18 @@ fn two_estimates_of_the_same_years_market_are_set_side_by_side() {
     values.sort();
     assert_eq!(values, vec!["50.44 billion yuan", "50.5 billion yuan"]);
 }
+
+/// The 2025 forecast against the figure stated after the year, each value as its source
+/// qualified it.
+#[test]
+fn the_note_quotes_each_value_with_its_qualifier() {
+    let engine = Fixture::bundled().engine();
+    let answer = engine.stat("micro-drama market 2025", 3).expect("answer");
+    let text = factbot::render::terminal::render(&answer, factbot::render::terminal::Emphasis::Markdown);
+    let note = text
+        .lines()
+        .find(|l| l.starts_with("Note: sources differ"))
+        .unwrap_or_else(|| panic!("no disagreement note in:\n{text}"));
+    assert!(note.contains("63.43 billion yuan"), "{note}");
+    assert!(note.contains("more than 100 billion yuan"), "{note}");
+}

@@ -229,15 +229,19 @@ pub(super) fn counted_after_of(s: &str, p: usize) -> Option<&str> {
 
 /// Whether a qualifier ("about", "more than", "约") comes right before `start`.
 pub(super) fn qualified(s: &str, start: usize) -> bool {
-    let head = s[..start].trim_end();
-    QUALIFIERS.iter().any(|q| {
-        let k = head.len().saturating_sub(q.len());
-        let (Some(before), Some(tail)) = (head.get(..k), head.get(k..)) else {
-            return false;
-        };
+    qualifier_start(s, start).is_some()
+}
+
+/// Where the qualifier ("about", "more than", "约") right before `start` begins, if there is
+/// one: "more than 100 billion" is the figure as stated.
+pub fn qualifier_start(s: &str, start: usize) -> Option<usize> {
+    let head = s.get(..start)?.trim_end();
+    QUALIFIERS.iter().find_map(|q| {
+        let k = head.len().checked_sub(q.len())?;
+        let (before, tail) = (head.get(..k)?, head.get(k..)?);
         let in_word = before.ends_with(|c: char| c.is_ascii_alphabetic());
         // 最近 means "recently", not "nearly".
-        tail.eq_ignore_ascii_case(q) && !in_word && !(*q == "近" && before.ends_with('最'))
+        (tail.eq_ignore_ascii_case(q) && !in_word && !(*q == "近" && before.ends_with('最'))).then_some(k)
     })
 }
 
