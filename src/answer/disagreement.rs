@@ -42,7 +42,9 @@ pub fn group_disagreement(facts: &mut [CitedFact], wanted: &[QuantityKind]) -> V
     let Some(kind) = answering_kind(top, wanted) else {
         return Vec::new();
     };
-    if !wanted.is_empty() && !wanted.contains(&kind) {
+    // The figure asked for is the query's first measure: "users" asks for a count, and
+    // shares of users (40% often watch, 17% still there after six months) are other figures.
+    if wanted.first().is_some_and(|&first| first != kind) {
         return Vec::new();
     }
     let counts_the_asked_thing = |fact: &CitedFact| fact.signals.is_some_and(|s| s.unit_fit);
@@ -209,6 +211,11 @@ mod tests {
                 fact("a.md", "270 million viewers", "270 million", 2.4, 2024),
                 vec![QuantityKind::Percent],
                 "is not the kind asked for",
+            ),
+            (
+                fact("a.md", "270 million viewers", "270 million", 2.4, 2024),
+                vec![QuantityKind::Percent, QuantityKind::Count],
+                "is not the kind asked for first",
             ),
         ] {
             let first = CitedFact {

@@ -200,24 +200,28 @@ pub fn quantity_counts_focus(
             .iter()
             .position(|s| s.end > q.start)
             .unwrap_or(count);
-        // A qualifier belongs to its figure: "market was worth more than 100 billion"
-        // has "worth" right before the figure.
-        let qualifiers = terms[..first_in]
-            .iter()
-            .rev()
-            .take_while(|t| QUALIFIER_TERMS.contains(&t.as_str()))
-            .count();
-        let from = first_in.saturating_sub(BEFORE + qualifiers);
+        // Qualifiers and auxiliaries do not stand between a figure and its thing: "market
+        // would be worth more than 100 billion" has the market two words from the figure.
+        let mut from = first_in;
+        let mut words = 0;
+        while from > 0 && words < BEFORE {
+            from -= 1;
+            if !LINKING_TERMS.contains(&terms[from].as_str()) {
+                words += 1;
+            }
+        }
         let to = (first_after + AFTER).min(count);
         terms[from..to].iter().any(|t| focus.contains(t))
     })
 }
 
-/// Analysed words that qualify a figure ("more than", "about", "nearly"): they do not count
-/// as words between a figure and what it counts.
-const QUALIFIER_TERMS: &[&str] = &[
+/// Analysed words that qualify a figure ("more than", "about", "nearly") or only link it to
+/// its subject ("would be", "was", "has been"): they do not count as words between a figure
+/// and what it counts.
+const LINKING_TERMS: &[&str] = &[
     "more", "than", "about", "nearli", "almost", "around", "over", "under", "some", "up", "to", "less",
-    "fewer", "least", "at", "roughli", "approxim", "just", "onli",
+    "fewer", "least", "at", "roughli", "approxim", "just", "onli", "is", "was", "were", "be", "been",
+    "would", "will", "could", "has", "had", "have",
 ];
 
 /// True when the word right after a figure ending at byte `end` is a place, written with a

@@ -72,3 +72,25 @@ fn the_note_quotes_each_value_with_its_qualifier() {
     assert!(note.contains("63.43 billion yuan"), "{note}");
     assert!(note.contains("more than 100 billion yuan"), "{note}");
 }
+
+/// The planted disagreements of the seed sheets, each with the values its note must set
+/// side by side; and a query whose shares of users measure different things.
+#[test]
+fn planted_disagreements_are_noted_and_different_shares_are_not() {
+    let engine = Fixture::bundled().engine();
+    for (query, want) in [
+        (
+            "micro-drama market 2027",
+            vec!["100 billion yuan", "85.65 billion yuan"],
+        ),
+        (
+            "micro-drama market 2025",
+            vec!["100 billion yuan", "63.43 billion yuan"],
+        ),
+        ("short drama users", vec![]),
+    ] {
+        let mut values = disagreeing_values(&engine, query);
+        values.sort();
+        assert_eq!(values, want, "{query}");
+    }
+}

@@ -138,6 +138,11 @@ fn focus_words_next_to_a_quantity_are_found() {
             true,
         ),
         (
+            "The CNSA white paper forecast that China's micro-drama market would be worth more than 100 billion yuan in 2027.",
+            "market",
+            true,
+        ),
+        (
             "Staff were told on Monday that sales rose by 5% in the quarter.",
             "staff",
             false,
