@@ -98,6 +98,17 @@ impl Lexicon for Gadgets {
     }
 }
 
+/// Whether the concept written `text` in the plan of `query` is a key (a name the answer
+/// must mention).
+fn is_key(query: &str, text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> bool {
+    let plan = plan(query, lexicon, synonyms);
+    plan.concepts
+        .iter()
+        .find(|c| c.text == text)
+        .unwrap_or_else(|| panic!("{text} in {query}: {:?}", plan.concepts))
+        .key
+}
+
 #[test]
 fn a_rare_word_after_a_brand_spelling_names_a_model() {
     let synonyms = SynonymTable::new(&Synonyms { groups: Vec::new() });
@@ -107,13 +118,7 @@ fn a_rare_word_after_a_brand_spelling_names_a_model() {
         ("iPod sales", "sales", false),
         ("the nano market", "nano", false),
     ] {
-        let plan = plan(query, &Gadgets, &synonyms);
-        let concept = plan
-            .concepts
-            .iter()
-            .find(|c| c.text == word)
-            .unwrap_or_else(|| panic!("{word} in {query}"));
-        assert_eq!(concept.key, key, "{word} in {query}");
+        assert_eq!(is_key(query, word, &Gadgets, &synonyms), key, "{word} in {query}");
     }
 }
 
@@ -131,12 +136,10 @@ fn an_acronym_stays_a_key_when_the_synonyms_spell_it_out() {
         ("AI-generated content market size", "AI generated content", true),
         ("ai-generated content market size", "ai generated content", false),
     ] {
-        let plan = plan(query, &EveryWord, &synonyms);
-        let concept = plan
-            .concepts
-            .iter()
-            .find(|c| c.text == concept_text)
-            .unwrap_or_else(|| panic!("{concept_text} in {query}: {:?}", plan.concepts));
-        assert_eq!(concept.key, key, "{concept_text} in {query}");
+        assert_eq!(
+            is_key(query, concept_text, &EveryWord, &synonyms),
+            key,
+            "{concept_text} in {query}"
+        );
     }
 }
