@@ -17,6 +17,7 @@ mod translations;
 mod types;
 mod wordforms;
 mod words;
+mod words_zh;
 
 pub use coverage::{cover, Coverage, Evidence, TermSet};
 pub use engine::{answer_with, Engine, Snapshot, MAX_FACTS};

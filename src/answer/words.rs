@@ -264,7 +264,11 @@ const MEASURES: &[(&str, &[QuantityKind])] = {
 
 /// The quantity kinds `word` (lowercased) asks for, if it is a measure word.
 pub fn measure_kinds(word: &str) -> Option<&'static [QuantityKind]> {
-    MEASURES.iter().find(|(w, _)| *w == word).map(|(_, kinds)| *kinds)
+    MEASURES
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|(_, kinds)| *kinds)
+        .or_else(|| super::words_zh::measure_kinds(word))
 }
 
 /// Two-word phrases that ask for a kind of quantity: "how many", "how much", "market size".
@@ -283,7 +287,7 @@ pub fn question_kinds(first: &str, second: &str) -> Option<&'static [QuantityKin
         ("market", "size" | "value" | "scale" | "worth") => Some(&[Money]),
         ("market", "share") => Some(&[Percent]),
         ("how", "high") => Some(&[Percent, Money, Count]),
-        _ => None,
+        _ => super::words_zh::question_kinds(first, second),
     }
 }
 

@@ -219,6 +219,12 @@ const BILINGUAL_CASES: &[(&str, &[&str])] = &[
     ("快手 每天 看短剧", &["2.7亿", "270 million"]),
     ("短视频 人均 单日 使用时长", &["151分钟", "151 minutes"]),
     ("微短剧 用户 付费", &["30%"]),
+    // 用户 asks for a count of users, not the minutes they spend.
+    ("短视频 用户", &["1.04 billion", "10.4亿"]),
+    (
+        "微短剧 市场规模 2024",
+        &["50.5 billion", "505亿", "50.44 billion"],
+    ),
     // The micro-drama market, not the whole online audiovisual sector ("market was worth"
     // states a market size).
     (
