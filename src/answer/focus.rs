@@ -206,7 +206,7 @@ pub fn quantity_counts_focus(
         let mut words = 0;
         while from > 0 && words < BEFORE {
             from -= 1;
-            if !LINKING_TERMS.contains(&terms[from].as_str()) {
+            if !is_linking(&terms[from]) {
                 words += 1;
             }
         }
@@ -218,11 +218,42 @@ pub fn quantity_counts_focus(
 /// Analysed words that qualify a figure ("more than", "about", "nearly") or only link it to
 /// its subject ("would be", "was", "has been"): they do not count as words between a figure
 /// and what it counts.
-const LINKING_TERMS: &[&str] = &[
-    "more", "than", "about", "nearli", "almost", "around", "over", "under", "some", "up", "to", "less",
-    "fewer", "least", "at", "roughli", "approxim", "just", "onli", "is", "was", "were", "be", "been",
-    "would", "will", "could", "has", "had", "have",
-];
+fn is_linking(term: &str) -> bool {
+    // A match, not a list: it runs for every word before every figure of every candidate.
+    matches!(
+        term,
+        "more"
+            | "than"
+            | "about"
+            | "nearli"
+            | "almost"
+            | "around"
+            | "over"
+            | "under"
+            | "some"
+            | "up"
+            | "to"
+            | "less"
+            | "fewer"
+            | "least"
+            | "at"
+            | "roughli"
+            | "approxim"
+            | "just"
+            | "onli"
+            | "is"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "would"
+            | "will"
+            | "could"
+            | "has"
+            | "had"
+            | "have"
+    )
+}
 
 /// True when the word right after a figure ending at byte `end` is a place, written with a
 /// capital, that the query does not name (`query_terms`): "137 million US users" counts the

@@ -59,6 +59,10 @@ impl FactPrint {
 /// True when more than a third of `text`'s letters are CJK ideographs: an English sentence
 /// quoting "505亿元" stays English.
 pub fn mostly_cjk(text: &str) -> bool {
+    // Runs for each candidate shown; most sentences are plain ASCII, which is checked fast.
+    if text.is_ascii() {
+        return false;
+    }
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let cjk = text.chars().filter(|&c| is_cjk(c)).count();
     cjk * 3 > letters
