@@ -2,6 +2,7 @@
 //! and for questions the paragraph around it.
 
 use super::types::{Citation, CitedFact, Highlight};
+use crate::facts::Position;
 use crate::index::{ArticleInfo, SentenceHit};
 
 /// The fact `hit` of `article`, cited, with its ranking `score`.
@@ -46,22 +47,29 @@ pub fn cite(article: &ArticleInfo, hit: &SentenceHit, score: f32) -> CitedFact {
 
 /// Sets the fact's passage: its paragraph, from the article's `sentences` in reading order.
 pub fn add_passage(sentences: &[SentenceHit], fact: &mut CitedFact) {
+    if let Some((passage, span)) = paragraph_around(sentences, fact.position) {
+        fact.passage = Some(passage);
+        fact.passage_span = Some(span);
+    }
+}
+
+/// The paragraph of the sentence at `position`, joined from the article's `sentences` in
+/// reading order, and that sentence's byte range in it; `None` when the sentence is not
+/// among them.
+pub fn paragraph_around(sentences: &[SentenceHit], position: Position) -> Option<(String, (usize, usize))> {
     let mut passage = String::new();
     let mut span = None;
     for s in sentences
         .iter()
-        .filter(|s| s.position.paragraph == fact.position.paragraph)
+        .filter(|s| s.position.paragraph == position.paragraph)
     {
         if !passage.is_empty() {
             passage.push(' ');
         }
-        if s.position == fact.position {
+        if s.position == position {
             span = Some((passage.len(), passage.len() + s.text.len()));
         }
         passage.push_str(&s.text);
     }
-    if span.is_some() {
-        fact.passage = Some(passage);
-        fact.passage_span = span;
-    }
+    span.map(|span| (passage, span))
 }

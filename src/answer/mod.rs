@@ -19,6 +19,7 @@ mod wordforms;
 mod words;
 mod words_zh;
 
+pub use cite::paragraph_around;
 pub use coverage::{cover, Coverage, Evidence, TermSet};
 pub use engine::{answer_with, Engine, Snapshot, MAX_FACTS};
 pub use query::{plan, Alternative, Concept, Lexicon, Origin, QueryPlan, MAX_QUERY_CHARS};

@@ -288,21 +288,7 @@ fn paragraph(
             return None;
         }
     };
-    let mut text = String::new();
-    let mut span = None;
-    for s in sentences
-        .iter()
-        .filter(|s| s.position.paragraph == fact.position.paragraph)
-    {
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        if s.position == fact.position {
-            span = Some((text.len(), text.len() + s.text.len()));
-        }
-        text.push_str(&s.text);
-    }
-    span.map(|span| (text, span))
+    crate::answer::paragraph_around(&sentences, fact.position)
 }
 
 #[cfg(test)]
