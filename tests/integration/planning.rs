@@ -143,3 +143,21 @@ fn an_acronym_stays_a_key_when_the_synonyms_spell_it_out() {
         );
     }
 }
+
+/// Chinese queries ask for their kind of figure, as the planner reads them: the segmenter's
+/// pairs (市场/规模) first, then single words (用户).
+#[test]
+fn chinese_queries_ask_for_their_kind_of_figure() {
+    use factbot::facts::QuantityKind::{Count, Duration, Money};
+    let synonyms = SynonymTable::new(&Synonyms { groups: Vec::new() });
+    for (query, first) in [
+        ("微短剧 市场规模 2024", Money),
+        ("微短剧 用户规模", Count),
+        ("短视频 用户", Count),
+        ("短视频 人均 单日 使用时长", Duration),
+        ("短剧 营收", Money),
+    ] {
+        let measures = plan(query, &EveryWord, &synonyms).measures;
+        assert_eq!(measures.first(), Some(&first), "{query}: {measures:?}");
+    }
+}
