@@ -1,7 +1,11 @@
-//! Prints the query plan factbot makes for a query: `cargo run --example plan -- INDEX_DIR "query"`.
+//! Prints the query plan factbot makes for a query, then the article pool it searches
+//! (rank, BM25 score, file): `cargo run --example plan -- GENERATION_DIR "query"`.
 use factbot::answer::{plan, SynonymTable};
 use factbot::index::KnowledgeIndex;
 use factbot::knowledge::default_synonyms;
+
+/// How many of the pool's articles to list.
+const POOL_SHOWN: usize = 60;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -9,6 +13,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let query = args.collect::<Vec<_>>().join(" ");
     let index = KnowledgeIndex::open(std::path::Path::new(&dir), default_synonyms())?;
     let table = SynonymTable::new(index.synonyms());
-    println!("{:#?}", plan(&query, &index, &table));
+    let plan = plan(&query, &index, &table);
+    println!("{plan:#?}");
+    for (rank, hit) in index
+        .search_articles(&plan.article_terms(), POOL_SHOWN)?
+        .iter()
+        .enumerate()
+    {
+        let file = index
+            .article_at(hit.key)
+            .map(|a| a.id.to_string())
+            .unwrap_or_default();
+        println!("pool {rank:>2} {:>7.3} {file}", hit.score);
+    }
     Ok(())
 }
