@@ -278,6 +278,13 @@ fn is_age(s: &str, c: &Core) -> bool {
         && !WEEKDAYS.contains(&name)
 }
 
+/// Whether names may stand before or as the thing a number counts: not for a year ("the
+/// 2004 Olympics") or a capitalised number word, which starts a name ("Three Gorges Dam").
+fn counts_names(s: &str, c: &Core) -> bool {
+    let capitalised_word = c.spelled && s[c.start..].starts_with(|ch: char| ch.is_ascii_uppercase());
+    !c.year_like && !capitalised_word
+}
+
 /// Second stage: unit, kind, qualifiers, and the checks that reject look-alikes.
 fn finish(s: &str, c: Core) -> Result<Quantity, usize> {
     let (mut kind, mut unit, mut unit_end) = (c.fixed.unwrap_or(K::Number), None, c.end);
@@ -292,7 +299,7 @@ fn finish(s: &str, c: Core) -> Result<Quantity, usize> {
             (kind, unit, unit_end) = (k, Some(code).filter(|u| !u.is_empty()), e);
         } else if let Some(code) = c.currency {
             (kind, unit) = (K::Money, Some(code));
-        } else if let Some(noun) = counted_noun(s, q)
+        } else if let Some(noun) = counted_noun(s, q, counts_names(s, &c))
             .or_else(|| counted_after_of(s, q))
             .or_else(|| hyphen_counted(s, c.end))
         {

@@ -28,7 +28,8 @@ use super::tokenizer::MixedTokenizer;
 /// 16: an age between commas after a name ("Bratman, 26, proposed") is a duration in years.
 /// 17: a part of a set counts the set's things ("500 of its patents", "10 of its 27 plants").
 /// 18: a number hyphenated to a counting noun counts it ("six-part", "2,700-strong audience").
-pub const SCHEMA_VERSION: u32 = 18;
+/// 19: names before or as the counted noun ("five other iTunes users", "two MEPs").
+pub const SCHEMA_VERSION: u32 = 19;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";

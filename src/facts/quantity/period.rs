@@ -33,7 +33,7 @@ pub fn period_year(sentence: &str) -> Option<i32> {
             return Some(year);
         }
         let quantity = unit_after(s, i, false).is_some() || scale_after(s, &mut i.clone()) != 0;
-        if fallback.is_none() && !quantity && counted_noun(s, i).is_none() {
+        if fallback.is_none() && !quantity && counted_noun(s, i, false).is_none() {
             fallback = Some(year);
         }
     }

@@ -160,24 +160,85 @@ pub(super) fn unit_after(s: &str, p: usize, money_only: bool) -> Option<(usize, 
 }
 
 /// The counted noun after a number: "3,300 people", "12 new jobs", "2m monthly active users".
-pub(super) fn counted_noun(s: &str, p: usize) -> Option<&str> {
+/// Names may stand before it ("five other iTunes users", "two Labour MPs") or be it: an
+/// acronym's or a product's plural ("two MEPs", "six million iPods"), or a capitalised
+/// plural that ends the phrase ("two Golden Globes", but "two Reuters journalists").
+/// `names: false` stops at the first name instead, for numbers that may be part of one
+/// ("the 2004 Olympics", "Three Gorges").
+pub(super) fn counted_noun(s: &str, p: usize, names: bool) -> Option<&str> {
     let mut q = p;
     for _ in 0..3 {
         let at = skip_ws(s, q);
         let w = word_at(s, at);
-        if at == q || w.is_empty() || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        if at == q || w.is_empty() {
             return None;
         }
-        let regular = w.len() > 2 && w.ends_with('s') && !NOT_PLURALS.contains(&w);
-        if IRREGULAR_PLURALS.contains(&w) || regular && !["ss", "us", "is"].iter().any(|x| w.ends_with(x)) {
+        q = at + w.len();
+        if !w.bytes().all(|b| b.is_ascii_lowercase()) {
+            if !names {
+                return None;
+            }
+            if is_plural_name(w) && !plural_follows(s, q) {
+                return Some(w);
+            }
+            continue;
+        }
+        if is_plural(w) {
             return Some(w);
         }
         if FUNCTION_WORDS.contains(&w) {
             return None;
         }
-        q = at + w.len();
     }
     None
+}
+
+/// A name in the plural: an acronym's ("MEPs", "PCs"), a product's ("iPods") or a
+/// capitalised one ("Globes", "Oscars"); not "iTunes" or "News", which are singular.
+fn is_plural_name(w: &str) -> bool {
+    let Some(stem) = w.strip_suffix('s') else {
+        return false;
+    };
+    let upper = stem.bytes().filter(u8::is_ascii_uppercase).count();
+    let acronym = upper >= 2 && upper == stem.len();
+    let product = stem.len() >= 3
+        && stem.as_bytes()[0].is_ascii_lowercase()
+        && upper == 1
+        && stem.as_bytes()[1].is_ascii_uppercase();
+    let capitalised = stem.len() >= 3
+        && upper == 1
+        && stem.as_bytes()[0].is_ascii_uppercase()
+        && !["s", "u", "i"].iter().any(|x| stem.ends_with(x));
+    (acronym || product || capitalised) && !SINGULAR_NAMES.contains(&w)
+}
+
+/// Names that end in "s" without being plurals of a thing counted.
+const SINGULAR_NAMES: &[&str] = &[
+    "iTunes",
+    "Reuters",
+    "Airways",
+    "Airlines",
+    "Times",
+    "Industries",
+    "Holdings",
+    "Sports",
+    "Windows",
+    "News",
+];
+
+/// A lowercase plural noun: "jobs", "people" (not "news", "status").
+fn is_plural(w: &str) -> bool {
+    let regular = w.len() > 2 && w.ends_with('s') && !NOT_PLURALS.contains(&w);
+    IRREGULAR_PLURALS.contains(&w) || regular && !["ss", "us", "is"].iter().any(|x| w.ends_with(x))
+}
+
+/// True when a plural comes next: the name before it is a modifier ("two Reuters
+/// journalists", "90 Windows PCs"), not the thing counted ("two MEPs backed it").
+fn plural_follows(s: &str, p: usize) -> bool {
+    let at = skip_ws(s, p);
+    let w = word_at(s, at);
+    let lower = w.bytes().all(|b| b.is_ascii_lowercase());
+    at > p && (lower && is_plural(w) || !lower && is_plural_name(w))
 }
 
 /// The thing counted by a number hyphenated to a noun: "a six-part series" counts parts, "a
@@ -224,7 +285,7 @@ pub(super) fn counted_after_of(s: &str, p: usize) -> Option<&str> {
     if whole > q && digits > 0 {
         q = whole + digits;
     }
-    counted_noun(s, q)
+    counted_noun(s, q, true)
 }
 
 /// Whether a qualifier ("about", "more than", "约") comes right before `start`.

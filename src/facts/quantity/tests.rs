@@ -19,6 +19,12 @@ const CASES: &[(&str, &[Want])] = &[
     ("Extras is a six-part series for a 12-member cast.", &[("six", K::Count, 6.0, "parts", false), ("12", K::Count, 12.0, "members", false)]),
     ("She sang to a 2,700-strong audience and a 40-strong crowd of 9.", &[("2,700", K::Count, 2700.0, "audience", false), ("40", K::Count, 40.0, "crowd", false), ("9", K::Number, 9.0, "", false)]),
     ("It hired 30 part-time staff.", &[("30", K::Number, 30.0, "", false)]),
+    // Names before the counted noun, or as it; not a name a number starts or a year's.
+    ("Up to five other iTunes users and 90 Windows PCs.", &[("five", K::Count, 5.0, "users", true), ("90", K::Count, 90.0, "PCs", false)]),
+    ("Only two MEPs backed it; it sold six million iPods.", &[("two", K::Count, 2.0, "MEPs", false), ("six million", K::Count, 6e6, "iPods", false)]),
+    ("It won two Golden Globes and 11 Baftas.", &[("two", K::Count, 2.0, "Globes", false), ("11", K::Count, 11.0, "Baftas", false)]),
+    ("Police said two Reuters journalists were hurt.", &[("two", K::Count, 2.0, "journalists", false)]),
+    ("The Three Gorges Dam opened before the 2004 Olympics.", &[]),
     // A part of a set counts the set's things.
     ("IBM made 500 of its patents free.", &[("500", K::Count, 500.0, "patents", false)]),
     ("It will move about 10 of its 27 plants.", &[("10", K::Count, 10.0, "plants", true), ("27", K::Count, 27.0, "plants", false)]),
