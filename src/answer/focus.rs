@@ -38,11 +38,20 @@ pub fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool
             // verb says (victories, wins, titles), not a thing a figure is next to.
             .filter(|w| !COUNTS_OF_OCCURRENCES.contains(w))
             .collect();
-        let focus: Vec<String> = concepts
+        let mut focus: Vec<String> = concepts
             .iter()
             .filter(|c| c.text.to_lowercase().split(' ').any(|t| phrase.contains(&t)))
             .flat_map(terms_of)
             .collect();
+        // "How many people" is answered by a count of the people a figure names: "five
+        // other iTunes users", "2,000 visitors".
+        if phrase.contains(&"people") {
+            for noun in COUNTS_OF_PEOPLE.iter().flat_map(|w| analyze(w)) {
+                if !focus.contains(&noun.term) {
+                    focus.push(noun.term);
+                }
+            }
+        }
         if !focus.is_empty() {
             return (focus, true);
         }

@@ -96,6 +96,22 @@ fn a_determiner_after_how_many_is_not_what_is_counted() {
     assert!(!focus_terms(&lower, &concepts).1);
 }
 
+#[test]
+fn how_many_people_is_answered_by_a_count_of_people() {
+    for (query, counts) in [
+        ("how many other people could itunes users share music with", true),
+        ("how many people watch short dramas", true),
+        ("how many factories will electrolux move", false),
+    ] {
+        let lower = words(query);
+        let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
+        let (focus, _) = focus_terms(&lower, &concepts);
+        for noun in ["user", "viewer", "visitor"] {
+            assert_eq!(focus.contains(&noun.to_string()), counts, "{query}: {focus:?}");
+        }
+    }
+}
+
 fn words(text: &str) -> Vec<String> {
     text.split_whitespace().map(str::to_lowercase).collect()
 }
