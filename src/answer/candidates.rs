@@ -20,11 +20,12 @@ const IN_ARTICLE_CANDIDATES: usize = 30;
 pub(super) const ARTICLE_CANDIDATES: usize = 2;
 
 /// The scored sentences worth ranking, in document order (so reads stay close together): the
-/// strongest of the whole pool, the strongest of the best few articles, and these articles'
-/// remaining facts, since a fact that repeats none of the query's words still competes when
-/// its article is clearly the one asked about.
-pub(super) fn pick_candidates(scored: &[ScoredSentence]) -> Vec<&ScoredSentence> {
-    let in_best = |s: &&ScoredSentence| s.article < ARTICLE_CANDIDATES;
+/// strongest of the whole pool, the strongest of the best few articles (`best`: their places
+/// in the pool, see [`best_articles`]), and these articles' remaining facts, since a fact that
+/// repeats none of the query's words still competes when its article is clearly the one
+/// asked about.
+pub(super) fn pick_candidates<'a>(scored: &'a [ScoredSentence], best: &[usize]) -> Vec<&'a ScoredSentence> {
+    let in_best = |s: &&ScoredSentence| best.contains(&s.article);
     let mut matching: Vec<&ScoredSentence> = scored.iter().filter(|s| s.score > 0.0).collect();
     let mut matching_in_best: Vec<&ScoredSentence> = matching.iter().copied().filter(in_best).collect();
     keep_best(&mut matching, SENTENCE_CANDIDATES);
@@ -35,6 +36,24 @@ pub(super) fn pick_candidates(scored: &[ScoredSentence]) -> Vec<&ScoredSentence>
     picked.sort_unstable_by_key(|s| s.key);
     picked.dedup_by_key(|s| s.key);
     picked
+}
+
+/// The places in the pool of the first [`ARTICLE_CANDIDATES`] distinct articles. A copy of an
+/// article (the same story filed twice, perhaps under another headline) scores exactly as its
+/// original; with both counted, the next article's facts were never looked at. `same(i, j)`:
+/// whether pool articles `i` and `j` are copies (as many paragraphs and facts); only asked of
+/// articles with bit-for-bit equal scores.
+pub(super) fn best_articles(scores: &[f32], same: impl Fn(usize, usize) -> bool) -> Vec<usize> {
+    let mut best: Vec<usize> = Vec::with_capacity(ARTICLE_CANDIDATES);
+    for (i, score) in scores.iter().enumerate() {
+        if best.len() == ARTICLE_CANDIDATES {
+            break;
+        }
+        if !best.iter().any(|&j| scores[j] == *score && same(i, j)) {
+            best.push(i);
+        }
+    }
+    best
 }
 
 /// Keeps the `n` highest-scoring sentences (ties: earlier document first), in no order;
@@ -62,6 +81,22 @@ mod tests {
         }
     }
 
+    fn all_best() -> Vec<usize> {
+        (0..ARTICLE_CANDIDATES).collect()
+    }
+
+    #[test]
+    fn a_copy_of_a_best_article_does_not_take_the_next_ones_place() {
+        // Pool places 0 and 1 are the same story; 2 is another with the same score as 3.
+        let scores = [9.0, 9.0, 5.0, 5.0];
+        let shapes = [(4, 9), (4, 9), (3, 2), (5, 7)];
+        let best = best_articles(&scores, |i, j| shapes[i] == shapes[j]);
+        assert_eq!(best, vec![0, 2]);
+        // Different stories that score alike are both kept.
+        let best = best_articles(&[5.0, 5.0, 4.0], |_, _| false);
+        assert_eq!(best, vec![0, 1]);
+    }
+
     fn docs(picked: &[&ScoredSentence]) -> Vec<u32> {
         picked.iter().map(|s| s.key.doc()).collect()
     }
@@ -81,7 +116,7 @@ mod tests {
             // A matching non-fact of a best article: picked.
             sentence(5, 0.5, 0, false),
         ];
-        assert_eq!(docs(&pick_candidates(&scored)), vec![1, 3, 5]);
+        assert_eq!(docs(&pick_candidates(&scored, &all_best())), vec![1, 3, 5]);
     }
 
     #[test]
@@ -90,7 +125,7 @@ mod tests {
         let scored: Vec<ScoredSentence> = (0..SENTENCE_CANDIDATES as u32 + 5)
             .map(|doc| sentence(doc, if doc < 10 { 1.0 } else { 2.0 }, far, false))
             .collect();
-        let picked = docs(&pick_candidates(&scored));
+        let picked = docs(&pick_candidates(&scored, &all_best()));
         assert_eq!(picked.len(), SENTENCE_CANDIDATES);
         // All 15 at 2.0, then the earliest 5 of the ten tied at 1.0; in document order.
         let expected: Vec<u32> = (0..5).chain(10..SENTENCE_CANDIDATES as u32 + 5).collect();

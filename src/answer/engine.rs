@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use arc_swap::ArcSwap;
 
-use super::candidates::pick_candidates;
+use super::candidates::{best_articles, pick_candidates};
 use super::cite::{add_passage, cite};
 use super::coverage::{cover, Evidence, TermSet};
 use super::disagreement::group_disagreement;
@@ -144,10 +144,29 @@ pub fn answer_with(
     let pool = index.search_articles(&plan.article_terms(), ARTICLE_POOL)?;
     let keys: Vec<DocKey> = pool.iter().map(|a| a.key).collect();
     let scored = index.sentences_of(&terms, &keys, facts_only)?;
-    let picked = pick_candidates(&scored);
+    let scores: Vec<f32> = pool.iter().map(|a| a.score).collect();
+    let same_shape = |i: usize, j: usize| {
+        let shape = |k: usize| index.article_at(pool[k].key).map(|a| (a.paragraphs, a.facts));
+        shape(i) == shape(j)
+    };
+    let picked = pick_candidates(&scored, &best_articles(&scores, same_shape));
     let texts = index.sentences(picked.iter().map(|s| (s.key, s.score)))?;
     let hits = texts.into_iter().zip(picked.iter().map(|s| s.article)).collect();
     let candidates = rank(index, &plan, hits, &pool)?;
+    // `RUST_LOG=factbot::answer=trace` shows every candidate, shown or not, with its signals.
+    for c in candidates
+        .iter()
+        .filter(|_| tracing::enabled!(tracing::Level::TRACE))
+    {
+        tracing::trace!(
+            answers = c.answers,
+            score = c.score,
+            article = c.article,
+            signals = ?c.signals,
+            "candidate: {}",
+            c.hit.text
+        );
+    }
     let Some(best) = candidates.first() else {
         answer.suggestions = nearest_titles(index, &pool);
         return Ok(answer);
