@@ -177,7 +177,7 @@ pub fn answer_with(
         answer.suggestions = nearest_titles(index, &pool);
     }
 
-    let mut shown: HashSet<(String, String)> = HashSet::new();
+    let mut shown: HashSet<(String, usize)> = HashSet::new();
     // Parallel to `answer.facts`: what spots the same fact in the other language.
     let mut prints: Vec<FactPrint> = Vec::new();
     let query_cjk = mostly_cjk(query);
@@ -188,8 +188,9 @@ pub fn answer_with(
         let Some(article) = index.article_at(pool[candidate.article].key) else {
             continue;
         };
-        // Identical files (and syndicated copies) would show the same sentence twice.
-        if !shown.insert((candidate.hit.text.clone(), article.meta.title.clone())) {
+        // Copies of a story (the same file twice, or refiled under another headline) would
+        // show the same sentence twice: the same words in the same paragraph are one fact.
+        if !shown.insert((candidate.hit.text.clone(), candidate.hit.position.paragraph)) {
             continue;
         }
         if !answer.facts.is_empty() && !candidate.answers {

@@ -303,3 +303,22 @@ fn an_answering_sentence_comes_before_a_more_relevant_one_without_a_figure() {
     assert!(!answer.no_answer, "{answer:?}");
     assert!(answer.facts[0].text.contains("£2m"), "{:?}", answer.facts[0].text);
 }
+
+#[test]
+fn a_story_filed_twice_under_two_headlines_shows_each_fact_once() {
+    let f = Fixture::new();
+    let body = "\n\nA quarter of broadband users in Britain upload content, a report says.\n\nMore than 50% of the 22.8 million UK net users log on at high speed.\n";
+    f.write("a.txt", format!("Broadband fuels online change{body}"));
+    f.write("b.txt", format!("Broadband fuels online expression{body}"));
+    f.write(
+        "c.txt",
+        "Broadband takes on TV\n\nSome 8 million broadband users watch less TV.\n",
+    );
+    let answer = f.engine().stat("broadband users", 5).expect("answer");
+    let texts: Vec<&str> = answer.facts.iter().map(|f| f.text.as_str()).collect();
+    let mut unique = texts.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), texts.len(), "{texts:?}");
+    assert_eq!(texts.len(), 3, "{texts:?}");
+}
