@@ -286,6 +286,10 @@ pub fn question_kinds(first: &str, second: &str) -> Option<&'static [QuantityKin
         ("what", "share" | "proportion" | "percentage") => Some(&[Percent]),
         ("market", "size" | "value" | "scale" | "worth") => Some(&[Money]),
         ("market", "share") => Some(&[Percent]),
+        // "Share" before a deal in shares is stock, not a proportion: "share sale", and
+        // "share price" asks for money.
+        ("share", "price" | "prices") => Some(&[Money]),
+        ("share", "sale" | "sales" | "offer" | "offering" | "issue" | "placing") => Some(&[]),
         ("how", "high") => Some(&[Percent, Money, Count]),
         _ => super::words_zh::question_kinds(first, second),
     }
@@ -387,6 +391,8 @@ mod tests {
             ("how", "quickly", Some(&[Duration])),
             ("how", "far", Some(&[Measure])),
             ("what", "share", Some(&[Percent])),
+            ("share", "price", Some(&[Money])),
+            ("share", "sale", Some(&[])),
             ("how", "often", None),
             ("how", "fast", None),
         ];
