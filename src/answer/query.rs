@@ -127,8 +127,20 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
             }
         }
     };
-    let mut decided = vec![false; lower.len()];
+    // A capitalised word beside another is part of a name, not a measure: "Time Warner
+    // profit" asks for money, not a duration; "Sky News viewers" for a count.
+    let capitalised = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| w.original.starts_with(|c: char| c.is_uppercase()))
+    };
+    let mut decided: Vec<bool> = (0..lower.len())
+        .map(|i| capitalised(i) && (capitalised(i + 1) || i > 0 && capitalised(i - 1)))
+        .collect();
     for (i, pair) in lower.windows(2).enumerate() {
+        if decided[i] || decided[i + 1] {
+            continue;
+        }
         if let Some(kinds) = question_kinds(&pair[0], &pair[1]) {
             add_measures(kinds);
             decided[i] = true;

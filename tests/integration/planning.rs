@@ -161,3 +161,19 @@ fn chinese_queries_ask_for_their_kind_of_figure() {
         assert_eq!(measures.first(), Some(&first), "{query}: {measures:?}");
     }
 }
+
+/// Measure words inside a name ask for nothing: "Time Warner" is no duration, while a
+/// capitalised measure word on its own still asks for its kind.
+#[test]
+fn a_measure_word_inside_a_name_asks_for_nothing() {
+    use factbot::facts::QuantityKind::{Count, Duration, Money, Percent};
+    let synonyms = SynonymTable::new(&Synonyms { groups: Vec::new() });
+    for (query, measures) in [
+        ("Time Warner profit", vec![Money, Percent]),
+        ("Profit at Time Warner", vec![Money, Percent]),
+        ("time spent on Facebook", vec![Duration]),
+        ("Sky News viewers", vec![Count]),
+    ] {
+        assert_eq!(plan(query, &EveryWord, &synonyms).measures, measures, "{query}");
+    }
+}
