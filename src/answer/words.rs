@@ -140,8 +140,9 @@ pub fn is_stopword(word: &str) -> bool {
 
 /// Measure words: the kinds of quantity a word asks for. Checked on lowercased words.
 const MEASURES: &[(&str, &[QuantityKind])] = {
-    use QuantityKind::{Count, Duration, Measure, Money, Multiplier, Percent};
+    use QuantityKind::{Age, Count, Duration, Measure, Money, Multiplier, Percent};
     &[
+        ("age", &[Age]),
         ("viewers", &[Count]),
         ("viewer", &[Count]),
         ("viewership", &[Count]),
@@ -274,15 +275,14 @@ pub fn measure_kinds(word: &str) -> Option<&'static [QuantityKind]> {
 /// Two-word phrases that ask for a kind of quantity: "how many", "how much", "market size".
 /// They decide for both their words, before the words' own kinds.
 pub fn question_kinds(first: &str, second: &str) -> Option<&'static [QuantityKind]> {
-    use QuantityKind::{Count, Duration, Measure, Money, Percent};
+    use QuantityKind::{Age, Count, Duration, Measure, Money, Percent};
     match (first, second) {
         ("how", "many") => Some(&[Count]),
         ("how", "much") => Some(&[Money, Count]),
         // "how quickly did the shares sell out": "within 10 minutes".
         ("how", "long" | "quickly" | "soon") => Some(&[Duration]),
         ("how", "far" | "heavy" | "tall") => Some(&[Measure]),
-        // Ages are written as durations: "the 23-year-old actress".
-        ("how", "old") => Some(&[Duration]),
+        ("how", "old") => Some(&[Age]),
         ("what", "share" | "proportion" | "percentage") => Some(&[Percent]),
         ("market", "size" | "value" | "scale" | "worth") => Some(&[Money]),
         ("market", "share") => Some(&[Percent]),
@@ -389,6 +389,7 @@ mod tests {
             ("how", "many", Some(&[Count])),
             ("how", "long", Some(&[Duration])),
             ("how", "quickly", Some(&[Duration])),
+            ("how", "old", Some(&[Age])),
             ("how", "far", Some(&[Measure])),
             ("what", "share", Some(&[Percent])),
             ("share", "price", Some(&[Money])),

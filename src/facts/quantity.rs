@@ -43,6 +43,9 @@ pub enum QuantityKind {
     Measure,
     /// A plain number with nothing saying what it counts.
     Number,
+    /// Someone's age in years: "the 23-year-old actress", "Bratman, 26,", "aged 84". Apart
+    /// from durations, since "how long" is not answered by an age, nor "how old" by a term.
+    Age,
 }
 
 impl QuantityKind {
@@ -56,6 +59,7 @@ impl QuantityKind {
             K::Multiplier => "multiplier",
             K::Measure => "measure",
             K::Number => "number",
+            K::Age => "age",
         }
     }
 }
@@ -263,8 +267,14 @@ fn range_after(s: &str, c: &Core, end: usize) -> Result<Option<(usize, i32)>, us
 }
 
 /// News gives ages between commas after a name: "Bratman, 26, proposed". A whole number up
-/// to 120 written so (not after a month or weekday: "March 28, 2004") is an age in years.
+/// to 120 written so (not after a month or weekday: "March 28, 2004") is an age in years, as
+/// is one after "aged" or "the age of" ("died at the age of 84").
 fn is_age(s: &str, c: &Core) -> bool {
+    let (before, at) = word_before(s, c.start);
+    let of_age = before == "of" && word_before(s, at).0 == "age";
+    if c.int && (1.0..=120.0).contains(&c.raw) && (before == "aged" || of_age) {
+        return true;
+    }
     let Some(before_comma) = s[..c.start].trim_end().strip_suffix(',') else {
         return false;
     };
@@ -309,7 +319,17 @@ fn finish(s: &str, c: Core) -> Result<Quantity, usize> {
         }
     }
     if kind == K::Number && is_age(s, &c) {
-        (kind, unit) = (K::Duration, Some("year"));
+        (kind, unit) = (K::Age, Some("year"));
+    }
+    // "23-year-old", "84 years old".
+    let after_unit = if s[unit_end..].starts_with('-') {
+        unit_end + 1
+    } else {
+        skip_ws(s, unit_end)
+    };
+    let old = phrase_at(s, after_unit, "old");
+    if let Some(end) = old.filter(|_| kind == K::Duration && unit == Some("year")) {
+        (kind, unit_end) = (K::Age, end);
     }
     let bare = kind == K::Number || kind == K::Count && !c.scaled;
     if !c.spelled && bare && c.currency.is_none() && c.fixed.is_none() {

@@ -29,7 +29,8 @@ use super::tokenizer::MixedTokenizer;
 /// 17: a part of a set counts the set's things ("500 of its patents", "10 of its 27 plants").
 /// 18: a number hyphenated to a counting noun counts it ("six-part", "2,700-strong audience").
 /// 19: names before or as the counted noun ("five other iTunes users", "two MEPs").
-pub const SCHEMA_VERSION: u32 = 19;
+/// 20: ages are their own kind ("23-year-old", "Bratman, 26,", "aged 84", "the age of 84").
+pub const SCHEMA_VERSION: u32 = 20;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";

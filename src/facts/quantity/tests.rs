@@ -72,7 +72,9 @@ const CASES: &[(&str, &[Want])] = &[
     ("A century ago it was a village.", &[("A century", K::Duration, 1.0, "century", false)]),
     ("He signed a 10-year deal.", &[("10-year", K::Duration, 10.0, "year", false)]),
     // Ages between commas after a name; a date's day is no age.
-    ("Bratman, 26, proposed to Aguilera, 23, on holiday.", &[("26", K::Duration, 26.0, "year", false), ("23", K::Duration, 23.0, "year", false)]),
+    ("Bratman, 26, proposed to Aguilera, 23, on holiday.", &[("26", K::Age, 26.0, "year", false), ("23", K::Age, 23.0, "year", false)]),
+    ("Hailey died at the age of 84; his wife, aged 79, survives; the age of 300 ships.", &[("84", K::Age, 84.0, "year", false), ("79", K::Age, 79.0, "year", false), ("300", K::Count, 300.0, "ships", false)]),
+    ("The 23-year-old is 84 years old, not two years older, after a 10-year deal.", &[("23-year-old", K::Age, 23.0, "year", false), ("84 years old", K::Age, 84.0, "year", false), ("two years", K::Duration, 2.0, "year", false), ("10-year", K::Duration, 10.0, "year", false)]),
     ("电影时长151分钟。", &[("151分钟", K::Duration, 151.0, "minute", false)]),
     ("飞行约2小时。", &[("2小时", K::Duration, 2.0, "hour", true)]),
     ("It lasts 15 to 20 minutes.", &[("15 to 20 minutes", K::Duration, 15.0, "minute", true)]),
