@@ -140,9 +140,10 @@ pub fn is_stopword(word: &str) -> bool {
 
 /// Measure words: the kinds of quantity a word asks for. Checked on lowercased words.
 const MEASURES: &[(&str, &[QuantityKind])] = {
-    use QuantityKind::{Age, Count, Duration, Measure, Money, Multiplier, Percent};
+    use QuantityKind::{Age, Count, Duration, Measure, Money, Multiplier, Odds, Percent};
     &[
         ("age", &[Age]),
+        ("odds", &[Odds]),
         ("viewers", &[Count]),
         ("viewer", &[Count]),
         ("viewership", &[Count]),

@@ -43,6 +43,8 @@ pub enum QuantityKind {
     Measure,
     /// A plain number with nothing saying what it counts.
     Number,
+    /// Betting odds: "3/1 favourite", "odds of 25/1"; the value is the fraction (3.0).
+    Odds,
     /// Someone's age in years: "the 23-year-old actress", "Bratman, 26,", "aged 84". Apart
     /// from durations, since "how long" is not answered by an age, nor "how old" by a term.
     Age,
@@ -60,6 +62,7 @@ impl QuantityKind {
             K::Measure => "measure",
             K::Number => "number",
             K::Age => "age",
+            K::Odds => "odds",
         }
     }
 }
@@ -194,6 +197,9 @@ fn digit_core(s: &str, i: usize, floor: usize) -> Result<Core, usize> {
         return Err(skip());
     }
     let int = num.dec == 0 && !grouped;
+    if let Some(odds) = odds_after(s, i, end).filter(|_| int && currency.is_none()) {
+        return Ok(odds);
+    }
     let year_like = int && end - i == 4 && (1800.0..=2100.0).contains(&num.mant);
     let mut next = s[end..].chars();
     let (n1, n2) = (next.next().unwrap_or(' '), next.next().unwrap_or(' '));
@@ -234,6 +240,46 @@ fn digit_core(s: &str, i: usize, floor: usize) -> Result<Core, usize> {
     }
     Ok(core)
 }
+
+/// Betting odds starting with the digits at `i..end`: "3/1" or "2-1" with a betting word
+/// after it ("favourite", "shot", "odds") or "odds of" before it. Without one, "3/1" is a
+/// date and "2-1" a score.
+fn odds_after(s: &str, i: usize, end: usize) -> Option<Core> {
+    let sep = s[end..].chars().next().filter(|c| *c == '/' || *c == '-')?;
+    let at = end + sep.len_utf8();
+    let n = digits_at(s, at);
+    if !(1..=3).contains(&n)
+        || alnum_at(s, at + n)
+        || s[at + n..].starts_with(['/', '-', '.', ',']) && digits_at(s, at + n + 1) > 0
+    {
+        return None;
+    }
+    let (against, on) = (s[i..end].parse::<f64>().ok()?, s[at..at + n].parse::<f64>().ok()?);
+    let (before, start) = word_before(s, i);
+    let odds_of = before == "of" && word_before(s, start).0.eq_ignore_ascii_case("odds");
+    let after = word_at(s, skip_ws(s, at + n)).to_ascii_lowercase();
+    let betting = ODDS_WORDS.contains(&after.as_str());
+    (on > 0.0 && (odds_of || betting)).then(|| Core {
+        start: i,
+        end: at + n,
+        value: against / on,
+        raw: against,
+        int: true,
+        fixed: Some(K::Odds),
+        ..Core::default()
+    })
+}
+
+/// Words after a fraction that make it betting odds.
+const ODDS_WORDS: &[&str] = &[
+    "favourite",
+    "favourites",
+    "favorite",
+    "shot",
+    "outsider",
+    "odds",
+    "chance",
+];
 
 /// End and scale of a range's upper bound after `end` ("15 to 20", "$1-2bn", "£1m-£2m").
 /// A glued pair that does not rise is a score or model number (3-1, 777-200): rejected.
