@@ -7,6 +7,7 @@ use rustc_hash::FxHashSet;
 
 use super::query::{Concept, Origin, QueryPlan};
 use super::wordforms::{refers_back, same_root, spells_acronym};
+use super::words::is_stopword;
 use crate::index::within_edits;
 
 /// A match in the title counts this much of a match in the sentence.
@@ -218,8 +219,11 @@ fn misspelt_beside_neighbour(plan: &QueryPlan, i: usize, sentence: &[String]) ->
         [term] => Some(term.clone()),
         _ => None,
     };
+    // Not a stopword: "the Crazy Frog" is not "crazy for".
     let near = |word: Option<&String>| {
-        word.is_some_and(|w| w.chars().next() == typed.chars().next() && within_edits(typed, w, 2))
+        word.is_some_and(|w| {
+            w.chars().next() == typed.chars().next() && !is_stopword(w) && within_edits(typed, w, 2)
+        })
     };
     let before = i.checked_sub(1).and_then(|j| exact(&plan.concepts[j]));
     let after = plan.concepts.get(i + 1).and_then(exact);

@@ -103,6 +103,9 @@ struct Word {
     original: String,
 }
 
+/// Fewest letters of a word (as analysed) that is corrected as a typo.
+const MIN_TYPO_LETTERS: usize = 5;
+
 /// Plans a query. `text` may be anything a user types: it is only ever tokenized.
 pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> QueryPlan {
     let text: String = text
@@ -262,12 +265,15 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         let is_number = word.term.chars().all(|c| c.is_ascii_digit());
         // A brand's own spelling ("iPad", "eBay") is deliberate, not a typo of a known word.
         let brand_spelling = is_brand_spelling(&word.original);
-        if df == 0 && !is_number && !brand_spelling && word.term.chars().count() >= 4 {
+        // Four letters are one edit from many words: an unknown "Zune" or "Frog" is a name
+        // the knowledge base lacks, not a typo of "zone" or "from".
+        if df == 0 && !is_number && !brand_spelling && word.term.chars().count() >= MIN_TYPO_LETTERS {
             // Long words may have two typos; the length is the user's word, not its shorter stem.
             let max_distance = if word.original.chars().count() >= 8 { 2 } else { 1 };
             for (candidate, _) in lexicon
                 .similar_terms(&word.term, max_distance)
                 .into_iter()
+                .filter(|(candidate, _)| !is_stopword(candidate))
                 .take(6)
             {
                 alternatives.push(Alternative {

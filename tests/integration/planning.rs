@@ -177,3 +177,51 @@ fn a_measure_word_inside_a_name_asks_for_nothing() {
         assert_eq!(plan(query, &EveryWord, &synonyms).measures, measures, "{query}");
     }
 }
+
+/// "frog", "zune" and "ferarri" are unknown; the index offers its near spellings, most
+/// common first.
+struct NearSpellings;
+
+impl Lexicon for NearSpellings {
+    fn article_count(&self) -> u64 {
+        1000
+    }
+    fn article_frequency(&self, term: &str) -> u64 {
+        match term {
+            "frog" | "zune" | "ferarri" => 0,
+            _ => 50,
+        }
+    }
+    fn similar_terms(&self, term: &str, _max_distance: usize) -> Vec<(String, u64)> {
+        let near: &[(&str, u64)] = match term {
+            "frog" => &[("from", 990), ("fog", 3)],
+            "zune" => &[("zone", 40)],
+            "ferarri" => &[("for", 990), ("ferrari", 6)],
+            _ => &[],
+        };
+        near.iter().map(|(t, df)| (t.to_string(), *df)).collect()
+    }
+}
+
+/// An unknown four-letter name is not corrected (it names what the knowledge base lacks),
+/// and no word is corrected into a stopword.
+#[test]
+fn typos_are_corrected_in_longer_words_and_never_into_stopwords() {
+    let synonyms = SynonymTable::new(&Synonyms { groups: Vec::new() });
+    for (query, word, corrections) in [
+        ("Crazy Frog downloads", "Frog", vec![]),
+        ("Microsoft Zune sales", "Zune", vec![]),
+        ("Fiat stake in Ferarri", "Ferarri", vec!["ferrari"]),
+    ] {
+        let plan = plan(query, &NearSpellings, &synonyms);
+        let concept = plan.concepts.iter().find(|c| c.text == word).expect("concept");
+        let fuzzy: Vec<&str> = concept
+            .alternatives
+            .iter()
+            .filter(|a| a.origin == factbot::answer::Origin::Fuzzy)
+            .flat_map(|a| a.terms.iter().map(String::as_str))
+            .collect();
+        assert_eq!(fuzzy, corrections, "{query}");
+        assert!(concept.key, "{query}");
+    }
+}

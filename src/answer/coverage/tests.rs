@@ -142,6 +142,13 @@ fn a_real_word_typo_beside_its_names_other_word_is_found() {
         let c = cover(&plan, &in_article(&sentence, &none, &[]));
         assert_eq!(c.missing_keys, missing, "{sentence:?}");
     }
+    // A stopword is no typo of a name: "go a bit crazy for" is not the Crazy Frog.
+    let plan = QueryPlan {
+        concepts: vec![key_concept("crazi", 1.0), key_concept("frog", 1.0)],
+        ..QueryPlan::default()
+    };
+    let sentence = terms(&["go", "a", "bit", "crazi", "for", "one"]);
+    assert_eq!(cover(&plan, &in_article(&sentence, &none, &[])).missing_keys, 1);
 }
 
 #[test]
