@@ -119,6 +119,7 @@ mod tests {
             focus_named: false,
             period_fit: None,
             focus_asked: false,
+            kin_fit: false,
             rate_fit: false,
             measure: MeasureFit::Fits,
             wording_counts: false,

@@ -325,6 +325,7 @@ fn rank(
                 unit_fit: near_quantity(&all_terms, &plan.focus, &hit, &sentence_terms, &term_spans),
                 focus_named: plan.focus_asked && sentence_terms.iter().any(|t| plan.focus.contains(t)),
                 focus_asked: plan.focus_asked,
+                kin_fit: near_quantity(&all_terms, &plan.kin, &hit, &sentence_terms, &term_spans),
                 rate_fit: near_quantity(&all_terms, &plan.rate, &hit, &sentence_terms, &term_spans),
                 period_fit: match (hit.payload.period, plan.years.is_empty()) {
                     (Some(year), false) => Some(plan.years.contains(&year)),

@@ -1,6 +1,9 @@
 //! What the figure should be about: the thing it counts ("how many passengers") and the
 //! time unit it is stated per ("every hour"). Both are matched near a sentence's quantities.
 
+use std::sync::LazyLock;
+
+use crate::facts::QuantityKind;
 use crate::index::analyze;
 
 use super::places::is_place;
@@ -52,8 +55,16 @@ pub fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool
                 }
             }
         }
+        // "How much sponsorship money": any sum of money is the figure asked for, whatever
+        // words stand next to it.
+        // ("Money" itself is a stopword, so it ends the phrase.)
+        let money = lower[at + 1] == "much"
+            && lower[at + 2..]
+                .iter()
+                .take(phrase.len() + 1)
+                .any(|w| measure_kinds(w).is_some_and(|kinds| kinds == [QuantityKind::Money]));
         if !focus.is_empty() {
-            return (focus, true);
+            return (focus, !money);
         }
     }
     // In "BT share of broadband customers" the measure before "of" heads the phrase: the
@@ -118,6 +129,32 @@ const COUNTS_OF_PEOPLE: &[&str] = &[
     "students",
     "tourists",
 ];
+
+/// Every noun that counts people (and "people"), analysed.
+static PEOPLE_TERMS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut terms: Vec<String> = COUNTS_OF_PEOPLE
+        .iter()
+        .chain(&["people"])
+        .flat_map(|w| analyze(w))
+        .map(|t| t.term)
+        .collect();
+    terms.sort();
+    terms.dedup();
+    terms
+});
+
+/// The nouns of [`super::QueryPlan::kin`]: all that count people when `focus` counts people.
+pub fn kin_terms(focus: &[String]) -> Vec<String> {
+    if focus.iter().any(|t| PEOPLE_TERMS.contains(t)) {
+        PEOPLE_TERMS
+            .iter()
+            .filter(|t| !focus.contains(t))
+            .cloned()
+            .collect()
+    } else {
+        Vec::new()
+    }
+}
 
 /// `terms` of a focus concept, with "people" added when the concept counts people.
 fn with_people(concept: &Concept, mut terms: Vec<String>) -> Vec<String> {

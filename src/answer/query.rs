@@ -5,7 +5,7 @@
 use crate::facts::QuantityKind;
 use crate::index::analyze;
 
-use super::focus::{focus_terms, rate_terms};
+use super::focus::{focus_terms, kin_terms, rate_terms};
 use super::places::place_forms;
 use super::synonyms::SynonymTable;
 use super::words::{is_stopword, measure_kinds, question_kinds};
@@ -91,6 +91,10 @@ pub struct QueryPlan {
     pub focus: Vec<String>,
     /// True when the focus comes from an explicit "how many/much X" question.
     pub focus_asked: bool,
+    /// Nouns that count the same sort of thing as an asked focus, people of another kind
+    /// ("customers" for "how many subscribers"): a figure of them may answer the question,
+    /// but ranks as no fit. Analysed terms; empty when the focus counts no people.
+    pub kin: Vec<String>,
     /// Years the query names: the period the figure should be for.
     pub years: Vec<i32>,
     /// The time unit of a rate the query asks for ("every hour", "daily"): its analysed
@@ -328,11 +332,17 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         }
     }
     let (focus, focus_asked) = focus_terms(&lower, &concepts);
+    let kin = if focus_asked {
+        kin_terms(&focus)
+    } else {
+        Vec::new()
+    };
     QueryPlan {
         concepts,
         measures,
         focus,
         focus_asked,
+        kin,
         years,
         rate: rate_terms(&lower),
     }

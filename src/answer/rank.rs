@@ -79,6 +79,9 @@ pub struct Signals {
     pub period_fit: Option<bool>,
     /// The query asked "how many/much X" explicitly, so counting X matters more.
     pub focus_asked: bool,
+    /// A quantity counts people of another kind than the X asked about ("58,000 customers"
+    /// for "how many subscribers"): enough to answer, no help in ranking.
+    pub kin_fit: bool,
     /// A quantity is stated per the time unit the query asks a rate for ("every hour" and
     /// "$1.8m an hour"); false when the query asks for no rate.
     pub rate_fit: bool,
@@ -151,7 +154,7 @@ pub fn is_answer(s: &Signals) -> bool {
         && s.missing_models == 0
         // "How many people watch ..." is not answered by a count of views, unless the
         // sentence itself is about what was counted and has a figure of the kind asked.
-        && (s.unit_fit || !s.focus_asked || s.focus_named && s.measure == MeasureFit::Fits)
+        && (s.unit_fit || s.kin_fit || !s.focus_asked || s.focus_named && s.measure == MeasureFit::Fits)
         && s.coverage >= MIN_COVERAGE
         && s.measure != MeasureFit::NoQuantity
 }
@@ -173,6 +176,7 @@ mod tests {
             focus_named: false,
             period_fit: None,
             focus_asked: false,
+            kin_fit: false,
             rate_fit: false,
             measure: MeasureFit::NotAsked,
             wording_counts: false,
@@ -310,6 +314,14 @@ mod tests {
             measure: MeasureFit::Misfits,
             ..asked
         }));
+        // People of another kind answer ("58,000 customers" for "how many subscribers"),
+        // without ranking as a fit.
+        let kin = Signals {
+            kin_fit: true,
+            ..asked
+        };
+        assert!(is_answer(&kin));
+        assert_eq!(score(&kin), score(&asked));
     }
 
     #[test]

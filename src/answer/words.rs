@@ -202,6 +202,8 @@ const MEASURES: &[(&str, &[QuantityKind])] = {
         ("investment", &[Money]),
         ("invest", &[Money]),
         ("takings", &[Money]),
+        ("money", &[Money]),
+        ("cash", &[Money]),
         ("turnover", &[Money]),
         ("income", &[Money]),
         ("valuation", &[Money]),

@@ -112,6 +112,27 @@ fn how_many_people_is_answered_by_a_count_of_people() {
     }
 }
 
+#[test]
+fn how_much_money_asks_for_any_sum() {
+    for (query, asked) in [
+        ("how much sponsorship money did the lab need", false),
+        ("how much prize money did she win", false),
+        ("how much oil does venezuela export", true),
+    ] {
+        let lower = words(query);
+        let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
+        assert_eq!(focus_terms(&lower, &concepts).1, asked, "{query}");
+    }
+}
+
+#[test]
+fn people_of_one_kind_are_kin_of_another() {
+    let kin = kin_terms(&["subscrib".to_string()]);
+    assert!(kin.contains(&"custom".to_string()), "{kin:?}");
+    assert!(!kin.contains(&"subscrib".to_string()), "{kin:?}");
+    assert!(kin_terms(&["factori".to_string()]).is_empty());
+}
+
 fn words(text: &str) -> Vec<String> {
     text.split_whitespace().map(str::to_lowercase).collect()
 }
