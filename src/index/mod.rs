@@ -14,6 +14,7 @@ mod reader;
 mod scan;
 mod schema;
 mod search;
+mod spelling;
 mod stem;
 mod store;
 mod sync;

@@ -4,7 +4,8 @@
 //! where every candidate sentence is analysed again), yet news text reuses a small vocabulary:
 //! most words were stemmed a moment ago. The memo returns exactly what the Snowball stemmer
 //! returns for the word's base form (irregular forms such as "rose" start from "rise", see
-//! [`irregular`]), so indexes built with or without it are the same.
+//! [`irregular`]; American spellings from the British, see [`spelling`]), so indexes built
+//! with or without it are the same.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -12,7 +13,7 @@ use std::collections::HashMap;
 use rustc_hash::FxBuildHasher;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
-use super::irregular;
+use super::{irregular, spelling};
 
 /// Words remembered per thread before the memo starts over (a few MB at most).
 const MEMO_CAPACITY: usize = 50_000;
@@ -45,7 +46,8 @@ impl Memo {
             }
             return;
         }
-        let base = irregular::base_form(word).unwrap_or(word);
+        let british = spelling::british(word);
+        let base = irregular::base_form(&british).unwrap_or(&british);
         let stem: Box<str> = self.stemmer.stem(base).into();
         if self.stems.len() >= MEMO_CAPACITY {
             self.stems.clear();

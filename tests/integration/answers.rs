@@ -322,3 +322,21 @@ fn a_story_filed_twice_under_two_headlines_shows_each_fact_once() {
     assert_eq!(unique.len(), texts.len(), "{texts:?}");
     assert_eq!(texts.len(), 3, "{texts:?}");
 }
+
+/// A report in British spelling is found by a query in American spelling, and back: both are
+/// indexed as one term (without it, only typo correction, at a discount, bridged them).
+#[test]
+fn american_and_british_spellings_are_one_term() {
+    let terms = |text: &str| -> Vec<String> {
+        factbot::index::analyze(text)
+            .into_iter()
+            .map(|t| t.term)
+            .collect()
+    };
+    assert_eq!(
+        terms("organization color defense favorite theater programs realized analyzed"),
+        terms("organisation colour defence favourite theatre programmes realised analysed")
+    );
+    // Words that only look like it stay apart.
+    assert_ne!(terms("size"), terms("sise"));
+}
