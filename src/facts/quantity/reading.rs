@@ -174,6 +174,12 @@ pub(super) fn counted_noun(s: &str, p: usize, names: bool) -> Option<&str> {
             return None;
         }
         q = at + w.len();
+        // A possessive names whose things they are: "eight of the scene's biggest stars".
+        let possessive = ["'s", "’s"].iter().find(|p| s[q..].starts_with(**p));
+        if let Some(mark) = possessive.filter(|m| !alnum_at(s, q + m.len())) {
+            q += mark.len();
+            continue;
+        }
         if !w.bytes().all(|b| b.is_ascii_lowercase()) {
             if !names {
                 return None;

@@ -32,6 +32,7 @@ const CASES: &[(&str, &[Want])] = &[
     ("IBM made 500 of its patents free.", &[("500", K::Count, 500.0, "patents", false)]),
     ("It will move about 10 of its 27 plants.", &[("10", K::Count, 10.0, "plants", true), ("27", K::Count, 27.0, "plants", false)]),
     ("Winners of 11 of the 12 main awards.", &[("11", K::Count, 11.0, "awards", false), ("12", K::Count, 12.0, "awards", false)]),
+    ("It covers eight of the scene's biggest stars and 40 of the firm’s stores.", &[("eight", K::Count, 8.0, "stars", false), ("40", K::Count, 40.0, "stores", false)]),
     ("Sales were 40 of them and 7 of the time.", &[("40", K::Number, 40.0, "", false), ("7", K::Number, 7.0, "", false)]),
     // Percentages.
     ("Rates rose by 0.0051%.", &[("0.0051%", K::Percent, 0.0051, "", false)]),
