@@ -101,7 +101,8 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
         r"|dozens|hundreds|thousands",
         r"|millions|billions|tens|zero|one|two|three|four|five|six|seven|eight|nine|ten",
         r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen",
-        r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)",
+        r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety",
+        r"|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth)\b)",
     ))
     .unwrap()
 });
@@ -239,6 +240,25 @@ fn digit_core(s: &str, i: usize, floor: usize) -> Result<Core, usize> {
         (core.end, core.fixed) = (end + 1, Some(K::Multiplier)); // "10x"
     }
     Ok(core)
+}
+
+/// The end of "th", "st", "nd" or "rd" right after digits ("26th").
+fn ordinal_suffix(s: &str, end: usize) -> Option<usize> {
+    ["th", "st", "nd", "rd"].iter().find_map(|x| phrase_at(s, end, x))
+}
+
+/// Whether an ordinal at `start..end` (suffix included) counts the thing after it: after a possessive ("their
+/// 26th top 10 hit", "Hanks' third film"), not before a period ("its third quarter") and
+/// not "first".
+pub(super) fn counts_as_ordinal(s: &str, start: usize, end: usize) -> bool {
+    let (before, _) = word_before(s, start);
+    let head = s[..start].trim_end();
+    let possessive = ["its", "their", "his", "her", "our", "my", "your"].contains(&before)
+        || ["'s", "\u{2019}s", "s'", "s\u{2019}"]
+            .iter()
+            .any(|p| head.ends_with(p));
+    let next = word_at(s, skip_ws(s, end));
+    possessive && !ORDINAL_PERIODS.contains(&next.to_ascii_lowercase().as_str())
 }
 
 /// Betting odds starting with the digits at `i..end`: "3/1" or "2-1" with a betting word
@@ -397,6 +417,12 @@ fn finish(s: &str, c: Core) -> Result<Quantity, usize> {
             return Err(token_end(s, c.end));
         }
     }
+    let mut ordinal = false;
+    if kind == K::Number && !c.spelled {
+        if let Some(end) = ordinal_suffix(s, c.end).filter(|&e| counts_as_ordinal(s, c.start, e)) {
+            (kind, unit_end, ordinal) = (K::Count, end, true);
+        }
+    }
     if alnum_at(s, unit_end) {
         return Err(token_end(s, c.start)); // 4G, 200LR, 1990s, 10th, 10am
     }
@@ -409,7 +435,11 @@ fn finish(s: &str, c: Core) -> Result<Quantity, usize> {
         return Err(c.end);
     }
     let approximate = c.approx || qualified(s, c.start) || s[skip_ws(s, unit_end)..].starts_with("左右");
-    let span_end = if kind == K::Count { c.end } else { unit_end };
+    let span_end = if kind == K::Count && !ordinal {
+        c.end
+    } else {
+        unit_end
+    };
     let unit = unit.map(String::from);
     Ok(Quantity {
         span: c.start..span_end,

@@ -15,7 +15,12 @@ pub(super) fn word_core(s: &str, start: usize, mend: usize) -> Result<Core, usiz
         let singular = d.trim_end_matches(['s', 'S']);
         Some((n, singular.len() < d.len(), lookup(FRACTION_WORDS, singular)?))
     });
-    if let Some(v) = lookup(MULTIPLIER_WORDS, w) {
+    if let Some(v) = lookup(ORDINAL_WORDS, w) {
+        if !super::counts_as_ordinal(s, start, mend) {
+            return Err(mend);
+        }
+        (core.value, core.fixed) = (v, Some(K::Count));
+    } else if let Some(v) = lookup(MULTIPLIER_WORDS, w) {
         (core.value, core.fixed) = (v, Some(K::Multiplier));
     } else if let Some(f) = fold {
         let n = w[..w.len() - f.len()].trim_end_matches('-');

@@ -74,6 +74,20 @@ pub(super) static NUMBER_WORDS: &[(&str, f64)] = &[
     ("ninety", 90.0),
 ];
 
+/// Ordinals from "second": "their third collaboration" counts collaborations ("first" is
+/// idiom: "its first quarter").
+#[rustfmt::skip]
+pub(super) static ORDINAL_WORDS: &[(&str, f64)] = &[
+    ("second", 2.0), ("third", 3.0), ("fourth", 4.0), ("fifth", 5.0), ("sixth", 6.0),
+    ("seventh", 7.0), ("eighth", 8.0), ("ninth", 9.0), ("tenth", 10.0), ("eleventh", 11.0),
+    ("twelfth", 12.0), ("twentieth", 20.0),
+];
+
+/// Nouns after an ordinal that name a period, not a thing counted: "its third quarter".
+pub(super) static ORDINAL_PERIODS: &[&str] = &[
+    "quarter", "half", "year", "month", "week", "day", "season", "term", "round", "leg", "time", "place",
+];
+
 #[rustfmt::skip]
 pub(super) static SCALE_WORDS: &[(&str, f64)] = &[
     ("dozen", 12.0), ("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9),
