@@ -49,9 +49,9 @@ pub fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool
         // "How many people" is answered by a count of the people a figure names: "five
         // other iTunes users", "2,000 visitors".
         if phrase.contains(&"people") {
-            for noun in COUNTS_OF_PEOPLE.iter().flat_map(|w| analyze(w)) {
-                if !focus.contains(&noun.term) {
-                    focus.push(noun.term);
+            for noun in PEOPLE_TERMS.iter() {
+                if !focus.contains(noun) {
+                    focus.push(noun.clone());
                 }
             }
         }

@@ -28,9 +28,7 @@ fn a_count_of_people_fits_a_measure_that_counts_people() {
         ("games revenue", false),
     ];
     for (query, people) in cases {
-        let lower = words(query);
-        let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
-        let (focus, asked) = focus_terms(&lower, &concepts);
+        let (focus, asked) = focus_of(query);
         assert!(!asked, "{query}");
         assert_eq!(
             focus.contains(&"peopl".to_string()),
@@ -47,9 +45,7 @@ fn how_many_times_asks_for_no_counted_noun() {
         ("how many passengers did ryanair fly", true),
     ];
     for (query, asked) in cases {
-        let lower = words(query);
-        let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
-        assert_eq!(focus_terms(&lower, &concepts).1, *asked, "{query}");
+        assert_eq!(focus_of(query).1, *asked, "{query}");
     }
 }
 
@@ -62,9 +58,7 @@ fn the_measure_before_of_heads_the_phrase() {
         ("number of users", "user"),
     ];
     for (query, head) in cases {
-        let lower = words(query);
-        let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
-        let (focus, _) = focus_terms(&lower, &concepts);
+        let (focus, _) = focus_of(query);
         assert_eq!(
             focus.first().map(String::as_str),
             Some(*head),
@@ -83,17 +77,13 @@ fn a_determiner_after_how_many_is_not_what_is_counted() {
         ),
         ("how many of its factories will electrolux move", "factori", "it"),
     ] {
-        let lower = words(query);
-        let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
-        let (focus, asked) = focus_terms(&lower, &concepts);
+        let (focus, asked) = focus_of(query);
         assert!(asked, "{query}");
         assert!(focus.contains(&counted.to_string()), "{query}: {focus:?}");
         assert!(!focus.contains(&not_counted.to_string()), "{query}: {focus:?}");
     }
     // "How much of" asks for a share of something, not a count of it.
-    let lower = words("how much of venezuela's oil output goes to the us");
-    let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
-    assert!(!focus_terms(&lower, &concepts).1);
+    assert!(!focus_of("how much of venezuela's oil output goes to the us").1);
 }
 
 #[test]
@@ -103,9 +93,7 @@ fn how_many_people_is_answered_by_a_count_of_people() {
         ("how many people watch short dramas", true),
         ("how many factories will electrolux move", false),
     ] {
-        let lower = words(query);
-        let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
-        let (focus, _) = focus_terms(&lower, &concepts);
+        let (focus, _) = focus_of(query);
         for noun in ["user", "viewer", "visitor"] {
             assert_eq!(focus.contains(&noun.to_string()), counts, "{query}: {focus:?}");
         }
@@ -119,9 +107,7 @@ fn how_much_money_asks_for_any_sum() {
         ("how much prize money did she win", false),
         ("how much oil does venezuela export", true),
     ] {
-        let lower = words(query);
-        let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
-        assert_eq!(focus_terms(&lower, &concepts).1, asked, "{query}");
+        assert_eq!(focus_of(query).1, asked, "{query}");
     }
 }
 
@@ -131,6 +117,13 @@ fn people_of_one_kind_are_kin_of_another() {
     assert!(kin.contains(&"custom".to_string()), "{kin:?}");
     assert!(!kin.contains(&"subscrib".to_string()), "{kin:?}");
     assert!(kin_terms(&["factori".to_string()]).is_empty());
+}
+
+/// The focus of `query` (lowercase words, each its own concept) and whether it was asked.
+fn focus_of(query: &str) -> (Vec<String>, bool) {
+    let lower = words(query);
+    let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
+    focus_terms(&lower, &concepts)
 }
 
 fn words(text: &str) -> Vec<String> {
