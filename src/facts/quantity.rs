@@ -248,7 +248,8 @@ fn ordinal_suffix(s: &str, end: usize) -> Option<usize> {
 }
 
 /// Whether an ordinal at `start..end` (suffix included) counts the thing after it: after a possessive ("their
-/// 26th top 10 hit", "Hanks' third film"), not before a period ("its third quarter") and
+/// 26th top 10 hit", "Hanks' third film"), not before a period or an occasion ("its third
+/// quarter", "the Queen's 80th birthday"), not in a name ("China's 11th Party Congress") and
 /// not "first".
 pub(super) fn counts_as_ordinal(s: &str, start: usize, end: usize) -> bool {
     let (before, _) = word_before(s, start);
@@ -258,7 +259,8 @@ pub(super) fn counts_as_ordinal(s: &str, start: usize, end: usize) -> bool {
             .iter()
             .any(|p| head.ends_with(p));
     let next = word_at(s, skip_ws(s, end));
-    possessive && !ORDINAL_PERIODS.contains(&next.to_ascii_lowercase().as_str())
+    let name = next.starts_with(|c: char| c.is_ascii_uppercase());
+    possessive && !name && !ORDINAL_PERIODS.contains(&next.to_ascii_lowercase().as_str())
 }
 
 /// Betting odds starting with the digits at `i..end`: "3/1" or "2-1" with a betting word

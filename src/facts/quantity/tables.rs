@@ -85,7 +85,20 @@ pub(super) static ORDINAL_WORDS: &[(&str, f64)] = &[
 
 /// Nouns after an ordinal that name a period, not a thing counted: "its third quarter".
 pub(super) static ORDINAL_PERIODS: &[&str] = &[
-    "quarter", "half", "year", "month", "week", "day", "season", "term", "round", "leg", "time", "place",
+    "quarter",
+    "half",
+    "year",
+    "month",
+    "week",
+    "day",
+    "season",
+    "term",
+    "round",
+    "leg",
+    "time",
+    "place",
+    "birthday",
+    "anniversary",
 ];
 
 #[rustfmt::skip]

@@ -22,6 +22,7 @@ const CASES: &[(&str, &[Want])] = &[
     // An ordinal after a possessive counts what follows; not "first", not a period, not without one.
     ("U2's 26th top 10 hit is their third collaboration in its 19th year.", &[("26th", K::Count, 26.0, "", false), ("third", K::Count, 3.0, "", false)]),
     ("The second film beat the firm's 3rd quarter and its first album.", &[]),
+    ("The Queen's 80th birthday fell in China's 11th Party Congress.", &[]),
     ("It will be Hanks' third collaboration with Howard.", &[("third", K::Count, 3.0, "", false)]),
     // Betting odds need a betting word after them or "odds of" before them: else a date or a score.
     ("Reeves is 3/1 favourite, Kenzie a 5-2 shot, at odds of 25/1 and odds of 1/5 on.", &[("3/1", K::Odds, 3.0, "", false), ("5-2", K::Odds, 2.5, "", false), ("25/1", K::Odds, 25.0, "", false), ("1/5", K::Odds, 0.2, "", false)]),
