@@ -36,7 +36,9 @@ use super::tokenizer::MixedTokenizer;
 /// 24: an ordinal after a possessive is a count ("their 26th top 10 hit").
 /// 25: not before a birthday or in a name ("the Queen's 80th birthday", "China's 11th Party
 /// Congress").
-pub const SCHEMA_VERSION: u32 = 25;
+/// 26: a capitalised plural before another capitalised word is part of a name ("the
+/// Champions League").
+pub const SCHEMA_VERSION: u32 = 26;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";

@@ -184,7 +184,7 @@ pub(super) fn counted_noun(s: &str, p: usize, names: bool) -> Option<&str> {
             if !names {
                 return None;
             }
-            if is_plural_name(w) && !plural_follows(s, q) {
+            if is_plural_name(w) && !plural_follows(s, q) && !name_follows(s, q) {
                 return Some(w);
             }
             continue;
@@ -200,7 +200,8 @@ pub(super) fn counted_noun(s: &str, p: usize, names: bool) -> Option<&str> {
 }
 
 /// A name in the plural: an acronym's ("MEPs", "PCs"), a product's ("iPods") or a
-/// capitalised one ("Globes", "Oscars"); not "iTunes" or "News", which are singular.
+/// capitalised one ("Globes", "Oscars", "Baftas"); not "iTunes" or "News", which are
+/// singular (a surname in "-as" still passes: "two Tommy Haas").
 fn is_plural_name(w: &str) -> bool {
     let Some(stem) = w.strip_suffix('s') else {
         return false;
@@ -231,6 +232,13 @@ const SINGULAR_NAMES: &[&str] = &[
     "Windows",
     "News",
 ];
+
+/// True when a capitalised word comes next: the plural before it is part of a name ("the
+/// Champions League", "Narcotics Anonymous").
+fn name_follows(s: &str, p: usize) -> bool {
+    let at = skip_ws(s, p);
+    at > p && word_at(s, at).starts_with(|c: char| c.is_ascii_uppercase())
+}
 
 /// A lowercase plural noun: "jobs", "people" (not "news", "status").
 fn is_plural(w: &str) -> bool {

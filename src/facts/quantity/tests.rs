@@ -32,6 +32,7 @@ const CASES: &[(&str, &[Want])] = &[
     ("Only two MEPs backed it; it sold six million iPods.", &[("two", K::Count, 2.0, "MEPs", false), ("six million", K::Count, 6e6, "iPods", false)]),
     ("It won two Golden Globes and 11 Baftas.", &[("two", K::Count, 2.0, "Globes", false), ("11", K::Count, 11.0, "Baftas", false)]),
     ("Police said two Reuters journalists were hurt.", &[("two", K::Count, 2.0, "journalists", false)]),
+    ("He went to three Narcotics Anonymous meetings in the 1 Champions League.", &[("three", K::Count, 3.0, "meetings", false), ("1", K::Number, 1.0, "", false)]),
     ("The Three Gorges Dam opened before the 2004 Olympics.", &[]),
     // A part of a set counts the set's things.
     ("IBM made 500 of its patents free.", &[("500", K::Count, 500.0, "patents", false)]),
