@@ -172,7 +172,12 @@ pub fn answer_with(
         return Ok(answer);
     };
     answer.no_answer = !best.answers;
-    answer.matched = candidates.iter().filter(|c| c.answers).count();
+    // Copies of a story are one fact here too (see `shown` below).
+    let mut distinct: HashSet<(&str, usize)> = HashSet::new();
+    answer.matched = candidates
+        .iter()
+        .filter(|c| c.answers && distinct.insert((c.hit.text.as_str(), c.hit.position.paragraph)))
+        .count();
     if answer.no_answer {
         answer.suggestions = nearest_titles(index, &pool);
     }

@@ -321,6 +321,8 @@ fn a_story_filed_twice_under_two_headlines_shows_each_fact_once() {
     unique.dedup();
     assert_eq!(unique.len(), texts.len(), "{texts:?}");
     assert_eq!(texts.len(), 3, "{texts:?}");
+    // "3 of 3 matching facts", not 5.
+    assert_eq!(answer.matched, 3);
 }
 
 /// A report in British spelling is found by a query in American spelling, and back: both are
