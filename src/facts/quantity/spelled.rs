@@ -16,7 +16,7 @@ pub(super) fn word_core(s: &str, start: usize, mend: usize) -> Result<Core, usiz
         Some((n, singular.len() < d.len(), lookup(FRACTION_WORDS, singular)?))
     });
     if let Some(v) = lookup(ORDINAL_WORDS, w) {
-        if !super::counts_as_ordinal(s, start, mend) {
+        if !super::around::counts_as_ordinal(s, start, mend) {
             return Err(mend);
         }
         (core.value, core.fixed) = (v, Some(K::Count));

@@ -1,0 +1,89 @@
+//! Readings that depend on the words around a number: an ordinal after a possessive ("their
+//! 26th top 10 hit"), betting odds ("3/1 favourite") and ages ("Bratman, 26,", "aged 84").
+
+use super::reading::*;
+use super::tables::*;
+use super::{Core, K};
+
+/// The end of "th", "st", "nd" or "rd" right after digits ("26th").
+pub(super) fn ordinal_suffix(s: &str, end: usize) -> Option<usize> {
+    ["th", "st", "nd", "rd"].iter().find_map(|x| phrase_at(s, end, x))
+}
+
+/// Whether an ordinal at `start..end` (suffix included) counts the thing after it: after a
+/// possessive ("their 26th top 10 hit", "Hanks' third film"), not before a period or an
+/// occasion ("its third quarter", "the Queen's 80th birthday"), not in a name ("China's 11th
+/// Party Congress") and not "first".
+pub(super) fn counts_as_ordinal(s: &str, start: usize, end: usize) -> bool {
+    let (before, _) = word_before(s, start);
+    let head = s[..start].trim_end();
+    let possessive = ["its", "their", "his", "her", "our", "my", "your"].contains(&before)
+        || ["'s", "\u{2019}s", "s'", "s\u{2019}"]
+            .iter()
+            .any(|p| head.ends_with(p));
+    let next = word_at(s, skip_ws(s, end));
+    let name = next.starts_with(|c: char| c.is_ascii_uppercase());
+    possessive && !name && !ORDINAL_PERIODS.contains(&next.to_ascii_lowercase().as_str())
+}
+
+/// Betting odds starting with the digits at `i..end`: "3/1" or "2-1" with a betting word
+/// after it ("favourite", "shot", "odds") or "odds of" before it. Without one, "3/1" is a
+/// date and "2-1" a score.
+pub(super) fn odds_after(s: &str, i: usize, end: usize) -> Option<Core> {
+    let sep = s[end..].chars().next().filter(|c| *c == '/' || *c == '-')?;
+    let at = end + sep.len_utf8();
+    let n = digits_at(s, at);
+    if !(1..=3).contains(&n)
+        || alnum_at(s, at + n)
+        || s[at + n..].starts_with(['/', '-', '.', ',']) && digits_at(s, at + n + 1) > 0
+    {
+        return None;
+    }
+    let (against, on) = (s[i..end].parse::<f64>().ok()?, s[at..at + n].parse::<f64>().ok()?);
+    let (before, start) = word_before(s, i);
+    let odds_of = before == "of" && word_before(s, start).0.eq_ignore_ascii_case("odds");
+    let after = word_at(s, skip_ws(s, at + n)).to_ascii_lowercase();
+    let betting = ODDS_WORDS.contains(&after.as_str());
+    (on > 0.0 && (odds_of || betting)).then(|| Core {
+        start: i,
+        end: at + n,
+        value: against / on,
+        raw: against,
+        int: true,
+        fixed: Some(K::Odds),
+        ..Core::default()
+    })
+}
+
+/// Words after a fraction that make it betting odds.
+const ODDS_WORDS: &[&str] = &[
+    "favourite",
+    "favourites",
+    "favorite",
+    "shot",
+    "outsider",
+    "odds",
+    "chance",
+];
+
+/// News gives ages between commas after a name: "Bratman, 26, proposed". A whole number up
+/// to 120 written so (not after a month or weekday: "March 28, 2004") is an age in years, as
+/// is one after "aged" or "the age of" ("died at the age of 84").
+pub(super) fn is_age(s: &str, c: &Core) -> bool {
+    let (before, at) = word_before(s, c.start);
+    let of_age = before == "of" && word_before(s, at).0 == "age";
+    if c.int && (1.0..=120.0).contains(&c.raw) && (before == "aged" || of_age) {
+        return true;
+    }
+    let Some(before_comma) = s[..c.start].trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let (name, _) = word_before(s, before_comma.len());
+    c.int
+        && !c.spelled
+        && (1.0..=120.0).contains(&c.raw)
+        && s[c.end..].starts_with(',')
+        && name.starts_with(|ch: char| ch.is_ascii_uppercase())
+        && !MONTHS.contains(&name)
+        && !WEEKDAYS.contains(&name)
+}
