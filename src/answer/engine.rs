@@ -154,18 +154,17 @@ pub fn answer_with(
     let hits = texts.into_iter().zip(picked.iter().map(|s| s.article)).collect();
     let candidates = rank(index, &plan, hits, &pool)?;
     // `RUST_LOG=factbot::answer=trace` shows every candidate, shown or not, with its signals.
-    for c in candidates
-        .iter()
-        .filter(|_| tracing::enabled!(tracing::Level::TRACE))
-    {
-        tracing::trace!(
-            answers = c.answers,
-            score = c.score,
-            article = c.article,
-            signals = ?c.signals,
-            "candidate: {}",
-            c.hit.text
-        );
+    if tracing::enabled!(tracing::Level::TRACE) {
+        for c in &candidates {
+            tracing::trace!(
+                answers = c.answers,
+                score = c.score,
+                article = c.article,
+                signals = ?c.signals,
+                "candidate: {}",
+                c.hit.text
+            );
+        }
     }
     let Some(best) = candidates.first() else {
         answer.suggestions = nearest_titles(index, &pool);
