@@ -131,17 +131,16 @@ const COUNTS_OF_PEOPLE: &[&str] = &[
 ];
 
 /// Every noun that counts people (and "people"), analysed.
-static PEOPLE_TERMS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let mut terms: Vec<String> = COUNTS_OF_PEOPLE
-        .iter()
-        .chain(&["people"])
-        .flat_map(|w| analyze(w))
-        .map(|t| t.term)
-        .collect();
+static PEOPLE_TERMS: LazyLock<Vec<String>> =
+    LazyLock::new(|| analysed_terms(COUNTS_OF_PEOPLE.iter().chain(&["people"]).copied()));
+
+/// The analysed terms of `words`, sorted, each once.
+fn analysed_terms<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut terms: Vec<String> = words.into_iter().flat_map(analyze).map(|t| t.term).collect();
     terms.sort();
     terms.dedup();
     terms
-});
+}
 
 /// The nouns of [`super::QueryPlan::kin`]: all that count people when `focus` counts people.
 pub fn kin_terms(focus: &[String]) -> Vec<String> {
@@ -176,14 +175,7 @@ pub fn rate_terms(lower: &[String]) -> Vec<String> {
     let Some(forms) = (0..lower.len()).find_map(|i| rate_unit(lower, i)) else {
         return Vec::new();
     };
-    let mut terms: Vec<String> = forms
-        .iter()
-        .flat_map(|form| analyze(form))
-        .map(|t| t.term)
-        .collect();
-    terms.sort();
-    terms.dedup();
-    terms
+    analysed_terms(forms.iter().copied())
 }
 
 /// Time units a figure can be stated per, each with the words that name it: the unit after a
