@@ -8,7 +8,7 @@ use crate::index::analyze;
 use super::focus::{focus_terms, kin_terms, rate_terms};
 use super::places::place_forms;
 use super::synonyms::SynonymTable;
-use super::words::{is_stopword, measure_kinds, question_kinds};
+use super::words::{is_stopword, measure_kinds, question_kinds, speaks_of_money};
 
 /// Longest query the engine reads; the rest is ignored (Discord allows 6,000 characters).
 pub const MAX_QUERY_CHARS: usize = 500;
@@ -149,7 +149,10 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
             continue;
         }
         if let Some(kinds) = question_kinds(&pair[0], &pair[1]) {
-            add_measures(kinds);
+            // "How much" asks for money or an amount; a verb of paying settles it.
+            let paying = kinds == [QuantityKind::Money, QuantityKind::Count]
+                && lower.iter().any(|w| speaks_of_money(w));
+            add_measures(if paying { &[QuantityKind::Money] } else { kinds });
             decided[i] = true;
             decided[i + 1] = true;
         }

@@ -298,6 +298,19 @@ pub fn question_kinds(first: &str, second: &str) -> Option<&'static [QuantityKin
     }
 }
 
+/// Verbs of paying and being paid: beside "how much" they ask for a sum of money, not an
+/// amount of something ("how much did each bidder pay" is not "10 proposed domains").
+const MONEY_VERBS: &[&str] = &[
+    "pay", "pays", "paid", "paying", "spend", "spends", "spent", "charge", "charges", "charged", "earn",
+    "earns", "earned", "raise", "raised", "owe", "owes", "owed", "fetch", "fetched", "cost", "costs",
+    "costing",
+];
+
+/// True when `word` (lowercased) is a verb of paying, or a measure word that asks only for money.
+pub fn speaks_of_money(word: &str) -> bool {
+    MONEY_VERBS.contains(&word) || measure_kinds(word) == Some(&[QuantityKind::Money])
+}
+
 /// Common verbs that end the noun phrase after "how many": in "how many people watch short
 /// dramas" the figure counts people, not dramas.
 const PHRASE_ENDING_VERBS: &[&str] = &[

@@ -225,3 +225,18 @@ fn typos_are_corrected_in_longer_words_and_never_into_stopwords() {
         assert!(concept.key, "{query}");
     }
 }
+
+/// "How much" asks for money or an amount; a verb of paying beside it asks for money alone.
+#[test]
+fn how_much_with_a_verb_of_paying_asks_for_money() {
+    use factbot::facts::QuantityKind::{Count, Money};
+    let synonyms = SynonymTable::new(&Synonyms { groups: Vec::new() });
+    for (query, measures) in [
+        ("How much did each bidder pay Icann", vec![Money]),
+        ("how much was spent on the new stadium", vec![Money]),
+        ("how much did the painting fetch", vec![Money]),
+        ("how much oil does Venezuela export", vec![Money, Count]),
+    ] {
+        assert_eq!(plan(query, &EveryWord, &synonyms).measures, measures, "{query}");
+    }
+}
