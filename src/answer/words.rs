@@ -174,6 +174,10 @@ const MEASURES: &[(&str, &[QuantityKind])] = {
         ("games", &[Count]),
         ("consoles", &[Count]),
         ("employees", &[Count]),
+        ("headcount", &[Count]),
+        ("workforce", &[Count]),
+        ("number", &[Count]),
+        ("numbers", &[Count]),
         ("voters", &[Count]),
         ("votes", &[Count]),
         ("seats", &[Count]),
@@ -391,6 +395,8 @@ mod tests {
             ("speed", Some(&[Measure])),
             ("days", Some(&[Duration])),
             ("unemployment", Some(&[Percent, Count])),
+            ("headcount", Some(&[Count])),
+            ("numbers", Some(&[Count])),
             ("venezuela", None),
         ];
         for (word, kinds) in cases {
