@@ -233,6 +233,8 @@ const MEASURES: &[(&str, &[QuantityKind])] = {
         ("imports", &[Money, Percent]),
         ("market", &[Money, Percent]),
         ("share", &[Percent]),
+        ("funds", &[Money]),
+        ("tally", &[Count]),
         ("shares", &[Percent, Money]),
         ("rate", &[Percent]),
         ("percent", &[Percent]),
@@ -397,6 +399,8 @@ mod tests {
             ("unemployment", Some(&[Percent, Count])),
             ("headcount", Some(&[Count])),
             ("numbers", Some(&[Count])),
+            ("funds", Some(&[Money])),
+            ("tally", Some(&[Count])),
             ("venezuela", None),
         ];
         for (word, kinds) in cases {
