@@ -30,12 +30,23 @@ pub fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool
         .windows(2)
         .position(|w| w[0] == "how" && (w[1] == "many" || w[1] == "much"));
     if let Some(at) = how {
-        let phrase: Vec<&str> = lower[at + 2..]
+        // "how many other people", "how many of its factories": the determiner is not the
+        // counted noun. ("How much of Venezuela's oil" asks for a share: no focus.) Nor is an
+        // owner: "how many of the Fed's twelve regions" ("Fed's" is analysed as "fed", "s").
+        let mut start = at + 2;
+        loop {
+            let word = lower.get(start).map(String::as_str).unwrap_or_default();
+            if LEADING_DETERMINERS.contains(&word) || lower[at + 1] == "many" && PART_OF.contains(&word) {
+                start += 1;
+            } else if lower[at + 1] == "many" && lower.get(start + 1).is_some_and(|next| next == "s") {
+                start += 2;
+            } else {
+                break;
+            }
+        }
+        let phrase: Vec<&str> = lower[start.min(lower.len())..]
             .iter()
             .map(String::as_str)
-            // "how many other people", "how many of its factories": the determiner is not
-            // the counted noun. ("How much of Venezuela's oil" asks for a share: no focus.)
-            .skip_while(|w| LEADING_DETERMINERS.contains(w) || lower[at + 1] == "many" && PART_OF.contains(w))
             .take_while(|w| !is_stopword(w) && !ends_noun_phrase(w))
             // "how many times has Ireland won": "times" counts occurrences of whatever the
             // verb says (victories, wins, titles), not a thing a figure is next to.
@@ -128,6 +139,17 @@ const COUNTS_OF_PEOPLE: &[&str] = &[
     "volunteers",
     "students",
     "tourists",
+    "men",
+    "women",
+    "children",
+    "adults",
+    "staff",
+    "workers",
+    "employees",
+    "residents",
+    "citizens",
+    "pupils",
+    "patients",
 ];
 
 /// Every noun that counts people (and "people"), analysed.
