@@ -239,6 +239,10 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
             let (Some(a), Some(b)) = (words.get(first), words.get(second)) else {
                 continue;
             };
+            // "the Rings" is no compound: joined and stemmed it reads "there".
+            if [first, second].iter().any(|&j| is_stopword(&lower[j])) {
+                continue;
+            }
             if let Some(joined) = analyze(&format!("{}{}", a.original, b.original))
                 .into_iter()
                 .next()

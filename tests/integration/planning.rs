@@ -240,3 +240,31 @@ fn how_much_with_a_verb_of_paying_asks_for_money() {
         assert_eq!(plan(query, &EveryWord, &synonyms).measures, measures, "{query}");
     }
 }
+
+/// Two adjacent words may be written as one ("Time Warner" / "TimeWarner"), but never with a
+/// stopword: "the Rings" joined and stemmed reads "there", which matched any sentence.
+#[test]
+fn no_compound_is_formed_with_a_stopword() {
+    let synonyms = SynonymTable::new(&Synonyms { groups: Vec::new() });
+    let plan = plan("Lord of the Rings musical budget", &EveryWord, &synonyms);
+    let terms: Vec<&str> = plan
+        .concepts
+        .iter()
+        .flat_map(|c| {
+            c.alternatives
+                .iter()
+                .flat_map(|a| a.terms.iter().map(String::as_str))
+        })
+        .collect();
+    assert!(!terms.contains(&"there"), "{terms:?}");
+    // Two words that are not stopwords still make one.
+    let plan = factbot::answer::plan("Time Warner profit", &EveryWord, &synonyms);
+    assert!(
+        plan.concepts[0]
+            .alternatives
+            .iter()
+            .any(|a| a.terms == ["timewarn"]),
+        "{:?}",
+        plan.concepts[0].alternatives
+    );
+}

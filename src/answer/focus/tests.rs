@@ -77,7 +77,11 @@ fn a_determiner_after_how_many_is_not_what_is_counted() {
         ),
         ("how many of its factories will electrolux move", "factori", "it"),
         // The test splits words at spaces only; the analyser reads "Fed's" as "fed", "s".
-        ("how many of the fed s twelve regions reported growth", "region", "fed"),
+        (
+            "how many of the fed s twelve regions reported growth",
+            "region",
+            "fed",
+        ),
     ] {
         let (focus, asked) = focus_of(query);
         assert!(asked, "{query}");
