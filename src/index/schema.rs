@@ -38,7 +38,8 @@ use super::tokenizer::MixedTokenizer;
 /// Congress").
 /// 26: a capitalised plural before another capitalised word is part of a name ("the
 /// Champions League").
-pub const SCHEMA_VERSION: u32 = 26;
+/// 27: a singular fraction before a noun of ownership is a share ("a quarter stake").
+pub const SCHEMA_VERSION: u32 = 27;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";

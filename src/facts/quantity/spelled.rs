@@ -40,9 +40,12 @@ pub(super) fn word_core(s: &str, start: usize, mend: usize) -> Result<Core, usiz
         } else {
             lookup(NUMBER_WORDS, n).ok_or(mend)?
         };
-        // A singular fraction needs "of" or no word after it: "a third term" is an ordinal.
+        // A singular fraction needs "of", a noun of ownership ("a quarter stake") or no word
+        // after it: "a third term" is an ordinal.
         let after = word_at(s, skip_ws(s, mend));
-        if plural != (n > 1.0) || !(plural || after.is_empty() || after.eq_ignore_ascii_case("of")) {
+        let fraction_follows =
+            after.is_empty() || after.eq_ignore_ascii_case("of") || in_list(after, OWNERSHIP_NOUNS);
+        if plural != (n > 1.0) || !(plural || fraction_follows) {
             return Err(mend);
         }
         (core.value, core.fixed) = (n / den * 100.0, Some(K::Percent));

@@ -126,6 +126,9 @@ pub(super) static FRACTION_WORDS: &[(&str, f64)] = &[
     ("half", 2.0), ("third", 3.0), ("quarter", 4.0), ("fifth", 5.0), ("tenth", 10.0),
 ];
 
+/// Nouns of ownership a singular fraction may stand before: "a quarter stake" is 25%.
+pub(super) static OWNERSHIP_NOUNS: &[&str] = &["stake", "share", "holding", "shareholding", "interest"];
+
 /// Words before a number that make it approximate.
 #[rustfmt::skip]
 pub(super) static QUALIFIERS: &[&str] = &[

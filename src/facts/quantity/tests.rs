@@ -129,6 +129,7 @@ const CASES: &[(&str, &[Want])] = &[
     ("Half of the money was lost.", &[("Half", K::Percent, 50.0, "", false)]),
     ("Almost half said no.", &[("half", K::Percent, 50.0, "", true)]),
     ("A third of voters and three quarters of staff agreed.", &[("A third", K::Percent, T, "", false), ("three quarters", K::Percent, 75.0, "", false)]),
+    ("Euronext has a quarter stake; a third term began.", &[("a quarter", K::Percent, 25.0, "", false)]),
     ("Two-thirds of members backed it.", &[("Two-thirds", K::Percent, 2.0 * T, "", false)]),
     ("It took half an hour.", &[("half an hour", K::Duration, 0.5, "hour", false)]),
     ("Only 1 in 5 people and one in three adults agreed.", &[("1 in 5", K::Percent, 20.0, "", false), ("one in three", K::Percent, T, "", false)]),
