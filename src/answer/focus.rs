@@ -164,17 +164,24 @@ fn analysed_terms<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     terms
 }
 
-/// The nouns of [`super::QueryPlan::kin`]: all that count people when `focus` counts people.
+/// Awards and the prizes known by name: "four awards" answers "how many Baftas" when the
+/// sentence is about them.
+const COUNTS_OF_AWARDS: &[&str] = &[
+    "awards", "prizes", "trophies", "oscars", "baftas", "grammys", "emmys", "globes", "brits",
+];
+
+/// Every noun that counts awards, analysed.
+static AWARD_TERMS: LazyLock<Vec<String>> =
+    LazyLock::new(|| analysed_terms(COUNTS_OF_AWARDS.iter().copied()));
+
+/// The nouns of [`super::QueryPlan::kin`]: all that count people when `focus` counts people,
+/// all that count awards when it counts awards.
 pub fn kin_terms(focus: &[String]) -> Vec<String> {
-    if focus.iter().any(|t| PEOPLE_TERMS.contains(t)) {
-        PEOPLE_TERMS
-            .iter()
-            .filter(|t| !focus.contains(t))
-            .cloned()
-            .collect()
-    } else {
-        Vec::new()
-    }
+    [&*PEOPLE_TERMS, &*AWARD_TERMS]
+        .into_iter()
+        .filter(|kind| focus.iter().any(|t| kind.contains(t)))
+        .flat_map(|kind| kind.iter().filter(|t| !focus.contains(t)).cloned())
+        .collect()
 }
 
 /// `terms` of a focus concept, with "people" added when the concept counts people.
