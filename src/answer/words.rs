@@ -216,6 +216,8 @@ const MEASURES: &[(&str, &[QuantityKind])] = {
         ("wage", &[Money]),
         ("wages", &[Money]),
         ("fee", &[Money]),
+        ("pay", &[Money]),
+        ("reward", &[Money]),
         ("fees", &[Money]),
         ("bonus", &[Money]),
         ("funding", &[Money]),
@@ -397,6 +399,7 @@ mod tests {
             ("unemployment", Some(&[Percent, Count])),
             ("headcount", Some(&[Count])),
             ("funds", Some(&[Money])),
+            ("reward", Some(&[Money])),
             ("tally", Some(&[Count])),
             ("venezuela", None),
         ];
