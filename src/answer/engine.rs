@@ -13,7 +13,7 @@ use super::coverage::{cover, Evidence, TermSet};
 use super::disagreement::group_disagreement;
 use super::focus::{figure_of_other_place, quantity_counts_focus};
 use super::query::{plan, Lexicon, QueryPlan};
-use super::rank::{is_answer, measure_fit, only_wording_counts, score, Signals};
+use super::rank::{is_answer, measure_fit, only_wording_counts, period_fit, score, Signals};
 use super::synonyms::SynonymTable;
 use super::translations::{mostly_cjk, FactPrint};
 use super::types::{Answer, Command};
@@ -331,10 +331,7 @@ fn rank(
                 focus_asked: plan.focus_asked,
                 kin_fit: near_quantity(&all_terms, &plan.kin, &hit, &sentence_terms, &term_spans),
                 rate_fit: near_quantity(&all_terms, &plan.rate, &hit, &sentence_terms, &term_spans),
-                period_fit: match (hit.payload.period, plan.years.is_empty()) {
-                    (Some(year), false) => Some(plan.years.contains(&year)),
-                    _ => None,
-                },
+                period_fit: period_fit(&plan.years, hit.payload.period, &sentence_terms),
                 paragraph: hit.position.paragraph,
             };
             let score = score(&signals);

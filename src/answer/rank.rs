@@ -52,6 +52,23 @@ pub fn only_wording_counts(text: &str, quantities: &[Quantity], wanted: &[Quanti
         })
 }
 
+/// The sentence's period against the years the query names. A sentence that names one of
+/// them fits even when its own period is another: "from 81,000 units in 2003 to 106,000 in
+/// 2007" answers "market 2007 forecast".
+pub fn period_fit(years: &[i32], period: Option<i32>, sentence_terms: &[String]) -> Option<bool> {
+    if years.is_empty() {
+        return None;
+    }
+    let names_year = years
+        .iter()
+        .any(|year| sentence_terms.iter().any(|t| t.parse::<i32>() == Ok(*year)));
+    match period {
+        _ if names_year => Some(true),
+        Some(year) => Some(years.contains(&year)),
+        None => None,
+    }
+}
+
 /// Everything known about one candidate sentence for one query.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct Signals {
@@ -181,6 +198,26 @@ mod tests {
             measure: MeasureFit::NotAsked,
             wording_counts: false,
             paragraph: 3,
+        }
+    }
+
+    #[test]
+    fn a_sentence_naming_the_year_asked_for_fits_it() {
+        let terms = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        type Case<'a> = (&'a [i32], Option<i32>, &'a str, Option<bool>);
+        let cases: &[Case] = &[
+            (
+                &[2007],
+                Some(2003),
+                "from 81,000 in 2003 to 106,000 in 2007",
+                Some(true),
+            ),
+            (&[2007], Some(2003), "81,000 units in 2003", Some(false)),
+            (&[2007], None, "81,000 units", None),
+            (&[], Some(2003), "81,000 units in 2003", None),
+        ];
+        for (years, period, sentence, fit) in cases {
+            assert_eq!(period_fit(years, *period, &terms(sentence)), *fit, "{sentence}");
         }
     }
 
