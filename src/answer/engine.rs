@@ -12,6 +12,7 @@ use super::cite::{add_passage, cite};
 use super::coverage::{cover, Evidence, TermSet};
 use super::disagreement::group_disagreement;
 use super::focus::{figure_of_other_place, quantity_counts_focus};
+use super::names::by_names_present;
 use super::query::{plan, Lexicon, QueryPlan};
 use super::rank::{is_answer, measure_fit, only_wording_counts, period_fit, score, Signals};
 use super::synonyms::SynonymTable;
@@ -27,7 +28,7 @@ use crate::index::{analyze, ArticleHit, ArticleInfo, DocKey, IndexError, Knowled
 /// lose a case each.
 const ARTICLE_POOL: usize = 60;
 /// Of those, the articles whose scores are a ranking signal.
-const RANKED_ARTICLES: usize = 10;
+pub(super) const RANKED_ARTICLES: usize = 10;
 /// Most facts an answer lists.
 pub const MAX_FACTS: usize = 25;
 
@@ -149,7 +150,14 @@ pub fn answer_with(
         let shape = |k: usize| index.article_at(pool[k].key).map(|a| (a.paragraphs, a.facts));
         shape(i) == shape(j)
     };
-    let picked = pick_candidates(&scored, &best_articles(&scores, same_shape));
+    // The best articles are chosen among those that name all the query's names first.
+    let order = by_names_present(index, &plan, &pool)?;
+    let ordered_scores: Vec<f32> = order.iter().map(|&i| scores[i]).collect();
+    let best: Vec<usize> = best_articles(&ordered_scores, |i, j| same_shape(order[i], order[j]))
+        .into_iter()
+        .map(|i| order[i])
+        .collect();
+    let picked = pick_candidates(&scored, &best);
     let texts = index.sentences(picked.iter().map(|s| (s.key, s.score)))?;
     let hits = texts.into_iter().zip(picked.iter().map(|s| s.article)).collect();
     let candidates = rank(index, &plan, hits, &pool)?;

@@ -7,6 +7,7 @@ mod coverage;
 mod disagreement;
 mod engine;
 mod focus;
+mod names;
 mod places;
 mod query;
 mod rank;

@@ -4,6 +4,7 @@
 mod support;
 
 mod answers;
+mod article_choice;
 mod check_cli;
 mod disagreements;
 mod eval_dev;
