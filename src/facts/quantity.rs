@@ -82,7 +82,7 @@ pub struct Quantity {
     pub approximate: bool,
 }
 
-use around::{counts_as_ordinal, is_age, odds_after, ordinal_suffix};
+use around::{counts_as_ordinal, counts_occurrences, is_age, odds_after, ordinal_suffix};
 pub use period::period_year;
 pub use reading::qualifier_start;
 use reading::*;
@@ -293,6 +293,9 @@ fn finish(s: &str, c: Core) -> Result<Quantity, usize> {
         let q = of.unwrap_or(c.end);
         if let Some((e, k, code)) = unit_after(s, q, c.currency.is_some()) {
             (kind, unit, unit_end) = (k, Some(code).filter(|u| !u.is_empty()), e);
+            if kind == K::Multiplier && counts_occurrences(s, e) {
+                (kind, unit) = (K::Count, Some("times"));
+            }
         } else if let Some(code) = c.currency {
             (kind, unit) = (K::Money, Some(code));
         } else if let Some(noun) = counted_noun(s, q, counts_names(s, &c))

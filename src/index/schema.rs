@@ -39,7 +39,8 @@ use super::tokenizer::MixedTokenizer;
 /// 26: a capitalised plural before another capitalised word is part of a name ("the
 /// Champions League").
 /// 27: a singular fraction before a noun of ownership is a share ("a quarter stake").
-pub const SCHEMA_VERSION: u32 = 27;
+/// 28: "N times" with no comparison after it counts occurrences ("18 times out of 20").
+pub const SCHEMA_VERSION: u32 = 28;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";

@@ -1,5 +1,6 @@
 //! Readings that depend on the words around a number: an ordinal after a possessive ("their
-//! 26th top 10 hit"), betting odds ("3/1 favourite") and ages ("Bratman, 26,", "aged 84").
+//! 26th top 10 hit"), betting odds ("3/1 favourite"), ages ("Bratman, 26,", "aged 84") and
+//! occurrences ("18 times out of 20").
 
 use super::reading::*;
 use super::tables::*;
@@ -86,4 +87,21 @@ pub(super) fn is_age(s: &str, c: &Core) -> bool {
         && name.starts_with(|ch: char| ch.is_ascii_uppercase())
         && !MONTHS.contains(&name)
         && !WEEKDAYS.contains(&name)
+}
+
+/// Words after "N times" that make it a multiple: "three times the rate", "three times as
+/// many", "three times more", "grew three times over".
+const MULTIPLE_FOLLOWERS: &[&str] = &[
+    "the", "as", "more", "less", "that", "what", "its", "their", "over",
+];
+
+/// True when "N times" ending at `end` counts occurrences ("won best picture 18 times out of
+/// the last 20", "has won five times.") rather than multiplying: no comparison follows.
+pub(super) fn counts_occurrences(s: &str, end: usize) -> bool {
+    if !s[..end].to_ascii_lowercase().ends_with("times") {
+        return false;
+    }
+    let next = word_at(s, skip_ws(s, end));
+    let comparative = next.len() > 3 && next.to_ascii_lowercase().ends_with("er");
+    !(in_list(next, MULTIPLE_FOLLOWERS) || comparative)
 }
