@@ -174,10 +174,17 @@ const COUNTS_OF_AWARDS: &[&str] = &[
 static AWARD_TERMS: LazyLock<Vec<String>> =
     LazyLock::new(|| analysed_terms(COUNTS_OF_AWARDS.iter().copied()));
 
+/// Parts of a series: "a six-part series" answers "how many episodes".
+const COUNTS_OF_EPISODES: &[&str] = &["episodes", "parts", "instalments", "installments"];
+
+/// Every noun that counts parts of a series, analysed.
+static EPISODE_TERMS: LazyLock<Vec<String>> =
+    LazyLock::new(|| analysed_terms(COUNTS_OF_EPISODES.iter().copied()));
+
 /// The nouns of [`super::QueryPlan::kin`]: all that count people when `focus` counts people,
-/// all that count awards when it counts awards.
+/// and likewise for awards and for the parts of a series.
 pub fn kin_terms(focus: &[String]) -> Vec<String> {
-    [&*PEOPLE_TERMS, &*AWARD_TERMS]
+    [&*PEOPLE_TERMS, &*AWARD_TERMS, &*EPISODE_TERMS]
         .into_iter()
         .filter(|kind| focus.iter().any(|t| kind.contains(t)))
         .flat_map(|kind| kind.iter().filter(|t| !focus.contains(t)).cloned())

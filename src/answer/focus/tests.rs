@@ -123,6 +123,8 @@ fn people_of_one_kind_are_kin_of_another() {
     assert!(kin.contains(&"custom".to_string()), "{kin:?}");
     assert!(!kin.contains(&"subscrib".to_string()), "{kin:?}");
     assert!(kin_terms(&["factori".to_string()]).is_empty());
+    let kin = kin_terms(&["episod".to_string()]);
+    assert!(kin.contains(&"part".to_string()), "{kin:?}");
     let kin = kin_terms(&["bafta".to_string()]);
     assert!(kin.contains(&"award".to_string()), "{kin:?}");
     assert!(!kin.contains(&"peopl".to_string()), "{kin:?}");
