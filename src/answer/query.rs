@@ -259,8 +259,12 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         }
         // A capital marks a name, except a common word capitalised because it starts the query.
         let common = (df as f32) / n > 0.02;
+        // "James Blunt": a first word capitalised like the next is part of a name.
+        let name_follows = words
+            .get(i + 1)
+            .is_some_and(|next| is_plain_capitalised(&next.original) && !is_stopword(&lower[i + 1]));
         let capitalised = word.original.chars().any(char::is_uppercase)
-            && !(i == 0 && is_plain_capitalised(&word.original) && common);
+            && !(i == 0 && is_plain_capitalised(&word.original) && common && !name_follows);
         // Place names: any capital counts here ("Japan" starting a query is still Japan).
         let written_capitalised = word.original.chars().any(char::is_uppercase);
         for form in place_forms(&word.term, written_capitalised) {

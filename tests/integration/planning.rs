@@ -268,3 +268,22 @@ fn no_compound_is_formed_with_a_stopword() {
         plan.concepts[0].alternatives
     );
 }
+
+/// A common word capitalised because it starts the query is no name ("Music sales"), unless
+/// the next word is capitalised too: "James Blunt" is one name.
+#[test]
+fn a_first_word_capitalised_like_the_next_is_part_of_a_name() {
+    let synonyms = SynonymTable::new(&Synonyms { groups: Vec::new() });
+    // EveryWord: every word is in 10% of articles, so "common".
+    for (query, word, key) in [
+        ("James Blunt album sales", "James", true),
+        ("Music sales", "Music", false),
+        ("Music of the year", "Music", false),
+    ] {
+        assert_eq!(
+            is_key(query, word, &EveryWord, &synonyms),
+            key,
+            "{word} in {query}"
+        );
+    }
+}
