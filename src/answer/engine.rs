@@ -12,7 +12,7 @@ use super::cite::{add_passage, cite};
 use super::coverage::{cover, Evidence, TermSet};
 use super::disagreement::group_disagreement;
 use super::focus::{figure_of_other_place, quantity_counts_focus};
-use super::names::by_names_present;
+use super::names::{add_rare_name_articles, by_names_present};
 use super::query::{plan, Lexicon, QueryPlan};
 use super::rank::{is_answer, measure_fit, only_wording_counts, period_fit, score, Signals};
 use super::synonyms::SynonymTable;
@@ -142,7 +142,8 @@ pub fn answer_with(
     }
     let terms = plan.search_terms();
     let facts_only = command == Command::Stat;
-    let pool = index.search_articles(&plan.article_terms(), ARTICLE_POOL)?;
+    let mut pool = index.search_articles(&plan.article_terms(), ARTICLE_POOL)?;
+    add_rare_name_articles(index, &plan, &mut pool)?;
     let keys: Vec<DocKey> = pool.iter().map(|a| a.key).collect();
     let scored = index.sentences_of(&terms, &keys, facts_only)?;
     let scores: Vec<f32> = pool.iter().map(|a| a.score).collect();

@@ -3,7 +3,7 @@
 
 use super::engine::RANKED_ARTICLES;
 use super::query::{Concept, QueryPlan};
-use crate::index::{ArticleHit, DocKey, IndexError, KnowledgeIndex};
+use crate::index::{ArticleHit, DocKey, IndexError, KnowledgeIndex, WeightedTerm};
 
 /// Least weight (inverse article frequency) of a name that decides which articles are the
 /// best: about one article in twenty or fewer.
@@ -52,6 +52,39 @@ pub(super) fn by_names_present(
         })
         .collect();
     Ok(order_by_missing(&missing, pool.len()))
+}
+
+/// Articles per rare name added to the pool when the pool lacks them.
+const ARTICLES_PER_NAME: usize = 3;
+
+/// Adds to `pool` the articles that best match each of the query's rare names, when the
+/// article search left them out: "Thunderbirds movie production budget" ranks sixty
+/// articles about film budgets above the one where "Thunderbirds ... cost $42m".
+pub(super) fn add_rare_name_articles(
+    index: &KnowledgeIndex,
+    plan: &QueryPlan,
+    pool: &mut Vec<ArticleHit>,
+) -> Result<(), IndexError> {
+    for concept in plan
+        .concepts
+        .iter()
+        .filter(|c| c.key && c.weight >= RARE_NAME_WEIGHT)
+    {
+        let terms: Vec<WeightedTerm> = concept.alternatives[0]
+            .terms
+            .iter()
+            .map(|t| WeightedTerm {
+                term: t.clone(),
+                boost: 1.0,
+            })
+            .collect();
+        for hit in index.search_articles(&terms, ARTICLES_PER_NAME)? {
+            if !pool.iter().any(|a| a.key == hit.key) {
+                pool.push(hit);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// How many of the first articles (best first) score within [`CLOSE_ARTICLE`] of the best,

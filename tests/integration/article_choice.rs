@@ -48,3 +48,36 @@ fn the_article_naming_the_query_s_rare_name_is_looked_into() {
         answer.facts[0].text
     );
 }
+
+/// Seventy stories about film budgets outscore the one that names Thunderbirds only once,
+/// and the article search keeps sixty: the Thunderbirds story is added for its rare name.
+#[test]
+fn an_article_holding_a_rare_name_joins_the_pool_the_search_filled() {
+    let f = Fixture::new();
+    archive(&f, 60);
+    for i in 0..70 {
+        f.write(
+            &format!("budget-{i:02}.txt"),
+            format!(
+                "Movie production budget {i}\n\nThe movie production budget of film {i} was cut. \
+                 Its production budget was {} dollars, the movie studio said.\n",
+                1000 + i
+            ),
+        );
+    }
+    f.write(
+        "nostalgia.txt",
+        "Children's TV returns to cinemas\n\nOld children's shows keep coming back to the big screen, \
+         whatever the reviews.\n\nDespite a poor box office, Thunderbirds cost $42m to make.\n",
+    );
+    let answer = f
+        .engine()
+        .stat("Thunderbirds movie production budget", 3)
+        .expect("answer");
+    assert!(!answer.no_answer, "{answer:?}");
+    assert!(
+        answer.facts[0].text.contains("$42m"),
+        "{:?}",
+        answer.facts[0].text
+    );
+}
