@@ -8,7 +8,8 @@ use crate::index::analyze;
 
 use super::places::is_place;
 use super::query::Concept;
-use super::words::{ends_noun_phrase, is_stopword, measure_kinds};
+use super::verbs::ends_noun_phrase;
+use super::words::{is_stopword, measure_kinds};
 
 /// The terms of the noun phrase right after "how many/much", else of the last measure word.
 pub fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool) {

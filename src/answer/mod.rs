@@ -16,6 +16,7 @@ mod synonyms;
 mod topics;
 mod translations;
 mod types;
+mod verbs;
 mod wordforms;
 mod words;
 mod words_zh;

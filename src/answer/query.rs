@@ -8,7 +8,8 @@ use crate::index::analyze;
 use super::focus::{focus_terms, kin_terms, rate_terms};
 use super::places::place_forms;
 use super::synonyms::SynonymTable;
-use super::words::{is_stopword, measure_kinds, question_kinds, speaks_of_money};
+use super::verbs::speaks_of_money;
+use super::words::{is_stopword, measure_kinds, question_kinds};
 
 /// Longest query the engine reads; the rest is ignored (Discord allows 6,000 characters).
 pub const MAX_QUERY_CHARS: usize = 500;
