@@ -151,7 +151,8 @@ pub fn answer_with(
         let shape = |k: usize| index.article_at(pool[k].key).map(|a| (a.paragraphs, a.facts));
         shape(i) == shape(j)
     };
-    // The best articles are chosen among those that name all the query's names first.
+    // Among articles scoring close to the best, those holding the query's rare names are
+    // chosen as the best first (see `names`).
     let order = by_names_present(index, &plan, &pool)?;
     let ordered_scores: Vec<f32> = order.iter().map(|&i| scores[i]).collect();
     let best: Vec<usize> = best_articles(&ordered_scores, |i, j| same_shape(order[i], order[j]))

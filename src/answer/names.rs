@@ -12,6 +12,15 @@ const RARE_NAME_WEIGHT: f32 = 3.0;
 /// Share of the best article's score within which articles compete on the names they hold.
 const CLOSE_ARTICLE: f32 = 0.75;
 
+/// The query's names (key concepts) rare enough to tell articles apart. Only those: "War of
+/// the Worlds" names a film, but most articles with "war" and "world" in them are about
+/// something else.
+fn rare_names(plan: &QueryPlan) -> impl Iterator<Item = &Concept> {
+    plan.concepts
+        .iter()
+        .filter(|c| c.key && c.weight >= RARE_NAME_WEIGHT)
+}
+
 /// Pool places in the order their articles compete to be the best ones: the first
 /// [`RANKED_ARTICLES`] within [`CLOSE_ARTICLE`] of the best score by how many of the query's
 /// rare names they lack, fewest first, else by score; the rest as they are. "Meteor Awards
@@ -22,13 +31,7 @@ pub(super) fn by_names_present(
     plan: &QueryPlan,
     pool: &[ArticleHit],
 ) -> Result<Vec<usize>, IndexError> {
-    // Only rare names: "War of the Worlds" names a film, but most articles with "war" and
-    // "world" in them are about something else.
-    let keys: Vec<&Concept> = plan
-        .concepts
-        .iter()
-        .filter(|c| c.key && c.weight >= RARE_NAME_WEIGHT)
-        .collect();
+    let keys: Vec<&Concept> = rare_names(plan).collect();
     let scores: Vec<f32> = pool.iter().map(|a| a.score).collect();
     let close = close_articles(&scores);
     if keys.is_empty() || close < 2 {
@@ -65,11 +68,7 @@ pub(super) fn add_rare_name_articles(
     plan: &QueryPlan,
     pool: &mut Vec<ArticleHit>,
 ) -> Result<(), IndexError> {
-    for concept in plan
-        .concepts
-        .iter()
-        .filter(|c| c.key && c.weight >= RARE_NAME_WEIGHT)
-    {
+    for concept in rare_names(plan) {
         let terms: Vec<WeightedTerm> = concept.alternatives[0]
             .terms
             .iter()
