@@ -230,7 +230,11 @@ fn digit_core(s: &str, i: usize, floor: usize) -> Result<Core, usize> {
     };
     core.currency = currency.map(|c| c.1);
     core.approx = eat(s, &mut end, &["多", "余"]);
+    let number_end = end;
     let mut exp = scale_after(s, &mut end);
+    if currency.is_none() && around::metres_not_millions(s, number_end, end) {
+        (exp, end) = (0, number_end);
+    }
     if let Some((e, x)) = range_after(s, &core, end)? {
         (end, core.approx) = (e, true);
         exp = if exp == 0 { x } else { exp };

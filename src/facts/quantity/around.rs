@@ -13,7 +13,7 @@ pub(super) fn ordinal_suffix(s: &str, end: usize) -> Option<usize> {
 
 /// Whether an ordinal at `start..end` (suffix included) counts the thing after it: after a
 /// possessive ("their 26th top 10 hit", "Hanks' third film"), not before a period or an
-/// occasion ("its third quarter", "the Queen's 80th birthday"), not in a name ("China's 11th
+/// occasion ("its third quarter", "Nike's second-quarter revenues", "the Queen's 80th birthday"), not in a name ("China's 11th
 /// Party Congress") and not "first".
 pub(super) fn counts_as_ordinal(s: &str, start: usize, end: usize) -> bool {
     let (before, _) = word_before(s, start);
@@ -22,9 +22,27 @@ pub(super) fn counts_as_ordinal(s: &str, start: usize, end: usize) -> bool {
         || ["'s", "\u{2019}s", "s'", "s\u{2019}"]
             .iter()
             .any(|p| head.ends_with(p));
-    let next = word_at(s, skip_ws(s, end));
+    // "its second-quarter revenues" names a period as "its second quarter" does.
+    let next = word_at(s, skip_chars(s, end, |c| c.is_whitespace() || c == '-'));
     let name = next.starts_with(|c: char| c.is_ascii_uppercase());
     possessive && !name && !ORDINAL_PERIODS.contains(&next.to_ascii_lowercase().as_str())
+}
+
+/// Whether a glued "m" at `m..end` is metres, not millions: before a dimension ("the 508m
+/// tall tower", "a 20m deep shaft") or a speed ("17m per second"). Only called without a
+/// currency ("$5m tall" does not happen).
+pub(super) fn metres_not_millions(s: &str, m: usize, end: usize) -> bool {
+    const DIMENSIONS: &[&str] = &["tall", "high", "long", "wide", "deep", "across", "underground"];
+    if !s[m..end].eq_ignore_ascii_case("m") {
+        return false;
+    }
+    let next = skip_ws(s, end);
+    // "20m high street shoppers", "5m high-speed lines": no heights.
+    let dimension = |d: &&str| {
+        phrase_at(s, next, d)
+            .is_some_and(|e| !s[e..].starts_with('-') && phrase_at(s, e + 1, "street").is_none())
+    };
+    DIMENSIONS.iter().any(dimension) || phrase_at(s, next, "per second").is_some()
 }
 
 /// Betting odds starting with the digits at `i..end`: "3/1" or "2-1" with a betting word
@@ -101,7 +119,8 @@ pub(super) fn counts_occurrences(s: &str, end: usize) -> bool {
     if !s[..end].to_ascii_lowercase().ends_with("times") {
         return false;
     }
-    let next = word_at(s, skip_ws(s, end));
+    // "its second-quarter revenues" names a period as "its second quarter" does.
+    let next = word_at(s, skip_chars(s, end, |c| c.is_whitespace() || c == '-'));
     let comparative = next.len() > 3 && next.to_ascii_lowercase().ends_with("er");
     !(in_list(next, MULTIPLE_FOLLOWERS) || comparative)
 }

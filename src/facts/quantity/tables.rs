@@ -26,7 +26,7 @@ pub(super) static UNITS: &[(QuantityKind, &str, &str)] = &[
     (K::Measure, "sq mile", "square miles"), (K::Measure, "sq ft", "square feet|sq ft"),
     (K::Measure, "mile", "miles|mile|英里"), (K::Measure, "acre", "acres|acre"),
     (K::Measure, "hectare", "hectares|hectare|公顷"), (K::Measure, "km", "kilometres|kilometers|kilometre|km|公里"),
-    (K::Measure, "km/h", "km/h|kph"), (K::Measure, "mph", "mph"), (K::Measure, "metre", "metres|meters|metre|米"),
+    (K::Measure, "km/h", "km/h|kph"), (K::Measure, "mph", "mph"), (K::Measure, "metre", "metres|meters|metre|m|米"),
     (K::Measure, "foot", "feet|ft"), (K::Measure, "inch", "inches"), (K::Measure, "tonne", "tonnes|tonne|tons|吨"),
     (K::Measure, "kg", "kilograms|kilos|kg|公斤|千克"), (K::Measure, "gram", "grams"),
     (K::Measure, "lb", "lbs|lb"), (K::Measure, "oz", "ounces|oz"),

@@ -23,6 +23,7 @@ const CASES: &[(&str, &[Want])] = &[
     ("U2's 26th top 10 hit is their third collaboration in its 19th year.", &[("26th", K::Count, 26.0, "", false), ("third", K::Count, 3.0, "", false)]),
     ("The second film beat the firm's 3rd quarter and its first album.", &[]),
     ("The Queen's 80th birthday fell in China's 11th Party Congress.", &[]),
+    ("Nike's second-quarter revenues beat its 3rd-quarter ones.", &[]),
     ("It will be Hanks' third collaboration with Howard.", &[("third", K::Count, 3.0, "", false)]),
     // Betting odds need a betting word after them or "odds of" before them: else a date or a score.
     ("Reeves is 3/1 favourite, Kenzie a 5-2 shot, at odds of 25/1 and odds of 1/5 on.", &[("3/1", K::Odds, 3.0, "", false), ("5-2", K::Odds, 2.5, "", false), ("25/1", K::Odds, 25.0, "", false), ("1/5", K::Odds, 0.2, "", false)]),
@@ -100,6 +101,9 @@ const CASES: &[(&str, &[Want])] = &[
     ("He put on 25lb, then lost 10kg.", &[("25lb", K::Measure, 25.0, "lb", false), ("10kg", K::Measure, 10.0, "kg", false)]),
     ("The baby weighed 7 lbs 4 oz.", &[("7 lbs", K::Measure, 7.0, "lb", false), ("4 oz", K::Measure, 4.0, "oz", false)]),
     ("The leap was 37cm short.", &[("37cm", K::Measure, 37.0, "cm", false)]),
+    // A glued "m" is millions, unless a dimension or a speed follows.
+    ("The 508m tall tower's lifts climb 17m per second; it cost $5m.", &[("508m", K::Measure, 508.0, "metre", false), ("17m", K::Measure, 17.0, "metre", false), ("$5m", K::Money, 5e6, "USD", false)]),
+    ("It sold 17m tickets at 20m high street shops.", &[("17m", K::Count, 17e6, "tickets", false), ("20m", K::Count, 2e7, "shops", false)]),
     ("Speeds rise to 2Mbps on a 3.2GHz chip.", &[("2Mbps", K::Measure, 2.0, "Mbps", false), ("3.2GHz", K::Measure, 3.2, "GHz", false)]),
     ("Shares closed at 270.25p, a stamp costs 50 pence.", &[("270.25p", K::Money, 270.25, "GBX", false), ("50 pence", K::Money, 50.0, "GBX", false)]),
     ("It has more than 500 stores.", &[("500", K::Count, 500.0, "stores", true)]),
