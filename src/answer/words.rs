@@ -204,6 +204,7 @@ const MEASURES: &[(&str, &[QuantityKind])] = {
         ("investment", &[Money]),
         ("invest", &[Money]),
         ("takings", &[Money]),
+        ("proceeds", &[Money]),
         ("money", &[Money]),
         ("cash", &[Money]),
         ("turnover", &[Money]),
@@ -264,7 +265,8 @@ const MEASURES: &[(&str, &[QuantityKind])] = {
         ("distance", &[Measure]),
         ("speed", &[Measure]),
         ("weight", &[Measure]),
-        ("length", &[Measure]),
+        // The length of a bridge, or of a festival.
+        ("length", &[Measure, Duration]),
         ("height", &[Measure]),
         ("capacity", &[Measure, Count]),
         ("area", &[Measure]),
@@ -295,6 +297,8 @@ pub fn question_kinds(first: &str, second: &str) -> Option<&'static [QuantityKin
         ("what", "share" | "proportion" | "percentage") => Some(&[Percent]),
         ("market", "size" | "value" | "scale" | "worth") => Some(&[Money]),
         ("market", "share") => Some(&[Percent]),
+        // Jobs lost are counted in workers, not in money: "job losses", "job cuts".
+        ("job" | "jobs", "losses" | "loss" | "cuts") => Some(&[Count]),
         // "Share" before a deal in shares is stock, not a proportion: "share sale", and
         // "share price" asks for money.
         ("share", "price" | "prices") => Some(&[Money]),
@@ -323,6 +327,8 @@ mod tests {
             ("funds", Some(&[Money])),
             ("reward", Some(&[Money])),
             ("tally", Some(&[Count])),
+            ("proceeds", Some(&[Money])),
+            ("length", Some(&[Measure, Duration])),
             ("venezuela", None),
         ];
         for (word, kinds) in cases {
@@ -341,6 +347,7 @@ mod tests {
             ("how", "far", Some(&[Measure])),
             ("what", "share", Some(&[Percent])),
             ("share", "price", Some(&[Money])),
+            ("job", "losses", Some(&[Count])),
             ("share", "sale", Some(&[])),
             ("how", "often", None),
             ("how", "fast", None),
