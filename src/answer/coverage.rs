@@ -186,9 +186,17 @@ fn concept_level(
         } else if alt.terms.iter().all(|t| evidence.headline.contains(t)) {
             // The headline or the lead says what the whole article is about.
             level = level.max(TITLE_FACTOR * strength);
-            if concept.key && *refers.get_or_init(|| refers_back(evidence.text)) {
-                // "The company" in a story headed "Executive trio leave Aer Lingus".
-                sentence_level = sentence_level.max(strength);
+            if concept.key {
+                // The name the article is headed by is what its sentences are about: "a 400m
+                // euro loan to the carrier" in "EU to probe Alitalia 'state aid'". Fully so
+                // when the sentence points back to it ("The company" in a story headed
+                // "Executive trio leave Aer Lingus"), else as much as a title match counts.
+                let inherited = if *refers.get_or_init(|| refers_back(evidence.text)) {
+                    strength
+                } else {
+                    TITLE_FACTOR * strength
+                };
+                sentence_level = sentence_level.max(inherited);
             }
         } else if alt.terms.iter().all(|t| evidence.article.contains(t.as_str())) {
             level = level.max(ARTICLE_FACTOR * strength);

@@ -81,7 +81,7 @@ fn sentence_beats_title_or_lead_beats_article() {
 }
 
 #[test]
-fn a_sentence_referring_back_names_the_headline_subject() {
+fn a_sentence_is_about_the_name_its_article_is_headed_by() {
     let plan = QueryPlan {
         concepts: vec![key_concept("lingus", 2.0), concept("own", 1.0)],
         ..QueryPlan::default()
@@ -104,7 +104,9 @@ fn a_sentence_referring_back_names_the_headline_subject() {
         .in_sentence
     };
     assert!((in_sentence("The company is 85% owned by the government.") - 1.0).abs() < 1e-6);
-    assert!((in_sentence("Shares are 85% owned by the government.") - 1.0 / 3.0).abs() < 1e-6);
+    // Any sentence of an article headed by the name is about it, a little less surely.
+    let expected = (2.0 * TITLE_FACTOR + 1.0) / 3.0;
+    assert!((in_sentence("Shares are 85% owned by the government.") - expected).abs() < 1e-6);
 }
 
 #[test]
