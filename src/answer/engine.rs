@@ -13,6 +13,7 @@ use super::coverage::{cover, Evidence, TermSet};
 use super::disagreement::group_disagreement;
 use super::focus::{figure_of_other_place, quantity_counts_focus};
 use super::names::{add_rare_name_articles, by_names_present};
+use super::periods;
 use super::query::{plan, Lexicon, QueryPlan};
 use super::rank::{is_answer, measure_fit, only_wording_counts, period_fit, score, Signals};
 use super::synonyms::SynonymTable;
@@ -341,7 +342,10 @@ fn rank(
                 focus_asked: plan.focus_asked,
                 kin_fit: near_quantity(&all_terms, &plan.kin, &hit, &sentence_terms, &term_spans),
                 rate_fit: near_quantity(&all_terms, &plan.rate, &hit, &sentence_terms, &term_spans),
-                period_fit: period_fit(&plan.years, hit.payload.period, &sentence_terms),
+                period_fit: periods::both(
+                    period_fit(&plan.years, hit.payload.period, &sentence_terms),
+                    periods::period_fit(&plan.period, &hit.text),
+                ),
                 paragraph: hit.position.paragraph,
             };
             let score = score(&signals);

@@ -8,6 +8,7 @@ mod disagreement;
 mod engine;
 mod focus;
 mod names;
+mod periods;
 mod places;
 mod query;
 mod rank;

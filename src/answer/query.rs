@@ -6,6 +6,7 @@ use crate::facts::QuantityKind;
 use crate::index::analyze;
 
 use super::focus::{focus_terms, kin_terms, rate_terms};
+use super::periods::{is_month, is_year, period_asked, PeriodAsked};
 use super::places::place_forms;
 use super::synonyms::SynonymTable;
 use super::verbs::speaks_of_money;
@@ -98,6 +99,8 @@ pub struct QueryPlan {
     pub kin: Vec<String>,
     /// Years the query names: the period the figure should be for.
     pub years: Vec<i32>,
+    /// A quarter, a full year or a month the query asks the figure for.
+    pub period: PeriodAsked,
     /// The time unit of a rate the query asks for ("every hour", "daily"): its analysed
     /// forms ("hour", "hourli"). Empty when the query asks for no rate.
     pub rate: Vec<String>,
@@ -356,6 +359,7 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         focus_asked,
         kin,
         years,
+        period: period_asked(&words.iter().map(|w| w.original.as_str()).collect::<Vec<_>>()),
         rate: rate_terms(&lower),
     }
 }
@@ -363,19 +367,6 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
 /// Two or more capitals and nothing else: "US", "AIGC".
 fn is_acronym(word: &str) -> bool {
     word.chars().count() >= 2 && word.chars().all(char::is_uppercase)
-}
-
-fn is_year(term: &str) -> bool {
-    term.len() == 4 && term.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
-}
-
-fn is_month(term: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "januari", "january", "februari", "february", "march", "april", "may", "june", "juli", "july",
-        "august", "septemb", "october", "novemb", "decemb", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-        "sep", "sept", "oct", "nov", "dec",
-    ];
-    MONTHS.contains(&term)
 }
 
 /// A brand's own spelling: lowercase first, with a capital inside ("iPod", "eBay").

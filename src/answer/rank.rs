@@ -91,8 +91,9 @@ pub struct Signals {
     /// The sentence names the thing the query counts, though not next to its figure ("how
     /// many words people use ... they use 2.2 terms").
     pub focus_named: bool,
-    /// The sentence's period against the years the query names: `Some(true)` when it is one
-    /// of them, `Some(false)` when it states another, `None` when either says nothing.
+    /// The sentence's period against the years (and quarter, full year or month) the query
+    /// names: `Some(true)` when it is one of them, `Some(false)` when it states another,
+    /// `None` when either says nothing.
     pub period_fit: Option<bool>,
     /// The query asked "how many/much X" explicitly, so counting X matters more.
     pub focus_asked: bool,
