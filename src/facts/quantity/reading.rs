@@ -167,7 +167,13 @@ pub(super) fn unit_after(s: &str, p: usize, money_only: bool) -> Option<(usize, 
 /// ("the 2004 Olympics", "Three Gorges").
 pub(super) fn counted_noun(s: &str, p: usize, names: bool) -> Option<&str> {
     let mut q = p;
-    for _ in 0..3 {
+    // Three common words at most; a name between them is not counted against them ("three
+    // Grand Slam mixed doubles titles"), up to six words in all.
+    let mut common = 0;
+    for _ in 0..6 {
+        if common == 3 {
+            return None;
+        }
         let at = skip_ws(s, q);
         let w = word_at(s, at);
         if at == q || w.is_empty() {
@@ -189,6 +195,7 @@ pub(super) fn counted_noun(s: &str, p: usize, names: bool) -> Option<&str> {
             }
             continue;
         }
+        common += 1;
         if is_plural(w) {
             return Some(w);
         }

@@ -31,6 +31,7 @@ const CASES: &[(&str, &[Want])] = &[
     // Names before the counted noun, or as it; not a name a number starts or a year's.
     ("Up to five other iTunes users and 90 Windows PCs.", &[("five", K::Count, 5.0, "users", true), ("90", K::Count, 90.0, "PCs", false)]),
     ("Only two MEPs backed it; it sold six million iPods.", &[("two", K::Count, 2.0, "MEPs", false), ("six million", K::Count, 6e6, "iPods", false)]),
+    ("She has won three Grand Slam mixed doubles titles.", &[("three", K::Count, 3.0, "doubles", false)]),
     ("It won two Golden Globes and 11 Baftas.", &[("two", K::Count, 2.0, "Globes", false), ("11", K::Count, 11.0, "Baftas", false)]),
     ("Police said two Reuters journalists were hurt.", &[("two", K::Count, 2.0, "journalists", false)]),
     ("He went to three Narcotics Anonymous meetings in the 1 Champions League.", &[("three", K::Count, 3.0, "meetings", false), ("1", K::Number, 1.0, "", false)]),
