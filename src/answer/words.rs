@@ -236,6 +236,8 @@ const MEASURES: &[(&str, &[QuantityKind])] = {
         ("share", &[Percent]),
         ("funds", &[Money]),
         ("tally", &[Count]),
+        // A whole amount, not a change in it: "waiting list total" is "311,000 people".
+        ("total", &[Count, Money]),
         ("shares", &[Percent, Money]),
         ("rate", &[Percent]),
         ("percent", &[Percent]),
@@ -328,6 +330,7 @@ mod tests {
             ("reward", Some(&[Money])),
             ("tally", Some(&[Count])),
             ("proceeds", Some(&[Money])),
+            ("total", Some(&[Count, Money])),
             ("length", Some(&[Measure, Duration])),
             ("venezuela", None),
         ];
