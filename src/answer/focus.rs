@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use crate::facts::QuantityKind;
 use crate::index::analyze;
 
+use super::periods::{is_month, is_year};
 use super::places::is_place;
 use super::query::Concept;
 use super::verbs::ends_noun_phrase;
@@ -106,6 +107,37 @@ pub fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool
         .map(|c| with_people(c, terms_of(c)))
         .unwrap_or_default();
     (measured, false)
+}
+
+/// The head noun of a topic that names no measure, analysed: the last word of its first
+/// noun phrase, when that is no name, year or month. "ESPN EA deal fan petition signatures"
+/// counts signatures. Empty for a question ("how soon can people try ...") or when the
+/// topic names a measure (`focus` is then not empty).
+pub fn topic_head(lower: &[String], concepts: &[Concept], focus: &[String]) -> Vec<String> {
+    if !focus.is_empty() || lower.first().is_none_or(|w| is_stopword(w)) {
+        return Vec::new();
+    }
+    let Some(head) = lower.iter().take_while(|w| !is_stopword(w)).last() else {
+        return Vec::new();
+    };
+    concepts
+        .iter()
+        .find(|c| c.text.to_lowercase().split(' ').any(|t| t == head))
+        .filter(|c| !c.key && c.model_of.is_none())
+        .map(|c| c.alternatives[0].terms.clone())
+        .filter(|terms| !terms.iter().any(|t| is_year(t) || is_month(t)))
+        .unwrap_or_default()
+}
+
+/// True when a quantity counts the topic's head noun ("more than 18,000 virtual
+/// signatures"): the noun it counts is the head, not merely a word near it.
+pub fn counts_head(head: &[String], quantities: &[crate::facts::Quantity]) -> bool {
+    !head.is_empty()
+        && quantities
+            .iter()
+            .filter(|q| q.kind == QuantityKind::Count)
+            .filter_map(|q| q.unit.as_deref())
+            .any(|unit| analyze(unit).iter().any(|t| head.contains(&t.term)))
 }
 
 /// Words that may come between "how many" and the counted noun.

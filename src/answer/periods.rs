@@ -135,8 +135,8 @@ pub(super) fn is_year(term: &str) -> bool {
 pub(super) fn is_month(term: &str) -> bool {
     const MONTHS: &[&str] = &[
         "januari", "january", "februari", "february", "march", "april", "may", "june", "juli", "july",
-        "august", "septemb", "october", "novemb", "decemb", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-        "sep", "sept", "oct", "nov", "dec",
+        "august", "septemb", "octob", "october", "novemb", "decemb", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ];
     MONTHS.contains(&term)
 }

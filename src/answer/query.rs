@@ -5,7 +5,7 @@
 use crate::facts::QuantityKind;
 use crate::index::analyze;
 
-use super::focus::{focus_terms, kin_terms, rate_terms};
+use super::focus::{focus_terms, kin_terms, rate_terms, topic_head};
 use super::periods::{is_month, is_year, period_asked, PeriodAsked};
 use super::places::place_forms;
 use super::synonyms::SynonymTable;
@@ -97,6 +97,9 @@ pub struct QueryPlan {
     /// ("customers" for "how many subscribers"): a figure of them may answer the question,
     /// but ranks as no fit. Analysed terms; empty when the focus counts no people.
     pub kin: Vec<String>,
+    /// The head noun of a topic naming no measure ("petition signatures"), analysed: a
+    /// figure counting it fits as one counting the focus does.
+    pub head: Vec<String>,
     /// Years the query names: the period the figure should be for.
     pub years: Vec<i32>,
     /// A quarter, a full year or a month the query asks the figure for.
@@ -352,7 +355,9 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
     } else {
         Vec::new()
     };
+    let head = topic_head(&lower, &concepts, &focus);
     QueryPlan {
+        head,
         concepts,
         measures,
         focus,
