@@ -137,6 +137,14 @@ pub fn counts_head(head: &[String], quantities: &[crate::facts::Quantity]) -> bo
             .iter()
             .filter(|q| q.kind == QuantityKind::Count)
             .filter_map(|q| q.unit.as_deref())
+            // A stem starts like its word: analyse only units that may match (this runs for
+            // every candidate).
+            .filter(|unit| {
+                head.iter().any(|h| {
+                    let n = h.len().min(3);
+                    unit.get(..n).is_some_and(|u| h.get(..n) == Some(u))
+                })
+            })
             .any(|unit| analyze(unit).iter().any(|t| head.contains(&t.term)))
 }
 
