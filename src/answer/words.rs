@@ -272,6 +272,8 @@ const MEASURES: &[(&str, &[QuantityKind])] = {
         ("height", &[Measure]),
         ("capacity", &[Measure, Count]),
         ("area", &[Measure]),
+        // An amount of land is an area: "12,900 acres".
+        ("land", &[Measure]),
         ("size", &[Measure, Count, Money]),
     ]
 };
@@ -331,6 +333,7 @@ mod tests {
             ("tally", Some(&[Count])),
             ("proceeds", Some(&[Money])),
             ("total", Some(&[Count, Money])),
+            ("land", Some(&[Measure])),
             ("length", Some(&[Measure, Duration])),
             ("venezuela", None),
         ];
