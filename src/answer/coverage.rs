@@ -1,12 +1,10 @@
 //! How much of a query a candidate sentence covers: in the sentence itself (best), in its
 //! article's title, or elsewhere in the article. Pure: the caller hands in the analysed tokens.
 
-use std::cell::OnceCell;
-
 use rustc_hash::FxHashSet;
 
 use super::query::{Concept, Origin, QueryPlan};
-use super::wordforms::{refers_back, same_root, spells_acronym};
+use super::wordforms::{same_root, spells_acronym};
 use super::words::is_stopword;
 use crate::index::within_edits;
 
@@ -34,10 +32,6 @@ pub struct Evidence<'a> {
     /// Words the sentence writes in capitals ("IE", "WTO"), lowercased: they may stand for
     /// a name the query spells out.
     pub acronyms: &'a [String],
-    /// The sentence as written. When it refers back to the article's subject ("The company is
-    /// 85% owned"), the names in the headline are its subject too; read only when a name is
-    /// missing from the sentence.
-    pub text: &'a str,
 }
 
 /// The result of matching a plan against one candidate.
@@ -64,7 +58,6 @@ pub fn cover(plan: &QueryPlan, evidence: &Evidence<'_>) -> Coverage {
         .max(f32::EPSILON);
     let mut coverage = Coverage::default();
     let spelled = acronym_spans(plan, evidence);
-    let refers = OnceCell::new();
     for (i, concept) in plan.concepts.iter().enumerate() {
         if let Some(name) = &concept.model_of {
             // "PlayStation 5" must be stated as such, or the number at least be in the
@@ -82,7 +75,7 @@ pub fn cover(plan: &QueryPlan, evidence: &Evidence<'_>) -> Coverage {
                 continue;
             }
         }
-        let (mut level, mut sentence_level) = concept_level(concept, evidence, &sentence_set, &refers);
+        let (mut level, mut sentence_level) = concept_level(concept, evidence, &sentence_set);
         if concept.key && level == 0.0 && misspelt_beside_neighbour(plan, i, evidence.sentence) {
             sentence_level = Origin::Fuzzy.strength();
             level = sentence_level;
@@ -161,12 +154,7 @@ fn name_forms<'a>(plan: &'a QueryPlan, name: &'a str) -> Vec<&'a str> {
     forms
 }
 
-fn concept_level(
-    concept: &Concept,
-    evidence: &Evidence<'_>,
-    sentence: &TermSet,
-    refers: &OnceCell<bool>,
-) -> (f32, f32) {
+fn concept_level(concept: &Concept, evidence: &Evidence<'_>, sentence: &TermSet) -> (f32, f32) {
     let mut level: f32 = 0.0;
     let mut sentence_level: f32 = 0.0;
     for alt in &concept.alternatives {
@@ -188,15 +176,9 @@ fn concept_level(
             level = level.max(TITLE_FACTOR * strength);
             if concept.key {
                 // The name the article is headed by is what its sentences are about: "a 400m
-                // euro loan to the carrier" in "EU to probe Alitalia 'state aid'". Fully so
-                // when the sentence points back to it ("The company" in a story headed
-                // "Executive trio leave Aer Lingus"), else as much as a title match counts.
-                let inherited = if *refers.get_or_init(|| refers_back(evidence.text)) {
-                    strength
-                } else {
-                    TITLE_FACTOR * strength
-                };
-                sentence_level = sentence_level.max(inherited);
+                // euro loan to the carrier" in "EU to probe Alitalia 'state aid'", "The
+                // company" in a story headed "Executive trio leave Aer Lingus".
+                sentence_level = sentence_level.max(strength);
             }
         } else if alt.terms.iter().all(|t| evidence.article.contains(t.as_str())) {
             level = level.max(ARTICLE_FACTOR * strength);

@@ -323,7 +323,6 @@ fn rank(
                 headline: infos.get(&article).map_or(&empty_titles, |a| &a.headline_terms),
                 article: article_terms.get(&article).unwrap_or(&empty_set),
                 acronyms: &acronyms,
-                text: &hit.text,
             };
             let coverage = cover(plan, &evidence);
             let kinds: Vec<_> = hit.payload.quantities.iter().map(|q| q.kind).collect();
