@@ -11,7 +11,8 @@ use super::candidates::{best_articles, pick_candidates};
 use super::cite::{add_passage, cite};
 use super::coverage::{cover, Evidence, TermSet};
 use super::disagreement::group_disagreement;
-use super::focus::{counts_head, figure_of_other_place, quantity_counts_focus};
+use super::focus::{figure_of_other_place, quantity_counts_focus};
+use super::head::counts_head;
 use super::names::{add_rare_name_articles, by_names_present};
 use super::periods;
 use super::query::{plan, Lexicon, QueryPlan};
@@ -337,7 +338,7 @@ fn rank(
                 measure: measure_fit(&plan.measures, &kinds),
                 wording_counts: only_wording_counts(&hit.text, &hit.payload.quantities, &plan.measures),
                 unit_fit: near_quantity(&all_terms, &plan.focus, &hit, &sentence_terms, &term_spans)
-                    || counts_head(&plan.head, &hit.payload.quantities),
+                    || counts_head(&plan.head, &sentence_terms, &term_spans, &hit.payload.quantities),
                 focus_named: plan.focus_asked && sentence_terms.iter().any(|t| plan.focus.contains(t)),
                 focus_asked: plan.focus_asked,
                 kin_fit: near_quantity(&all_terms, &plan.kin, &hit, &sentence_terms, &term_spans),

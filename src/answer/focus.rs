@@ -6,7 +6,6 @@ use std::sync::LazyLock;
 use crate::facts::QuantityKind;
 use crate::index::analyze;
 
-use super::periods::{is_month, is_year};
 use super::places::is_place;
 use super::query::Concept;
 use super::verbs::ends_noun_phrase;
@@ -107,45 +106,6 @@ pub fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool
         .map(|c| with_people(c, terms_of(c)))
         .unwrap_or_default();
     (measured, false)
-}
-
-/// The head noun of a topic that names no measure, analysed: the last word of its first
-/// noun phrase, when that is no name, year or month. "ESPN EA deal fan petition signatures"
-/// counts signatures. Empty for a question ("how soon can people try ...") or when the
-/// topic names a measure (`focus` is then not empty).
-pub fn topic_head(lower: &[String], concepts: &[Concept], focus: &[String]) -> Vec<String> {
-    if !focus.is_empty() || lower.first().is_none_or(|w| is_stopword(w)) {
-        return Vec::new();
-    }
-    let Some(head) = lower.iter().take_while(|w| !is_stopword(w)).last() else {
-        return Vec::new();
-    };
-    concepts
-        .iter()
-        .find(|c| c.text.to_lowercase().split(' ').any(|t| t == head))
-        .filter(|c| !c.key && c.model_of.is_none())
-        .map(|c| c.alternatives[0].terms.clone())
-        .filter(|terms| !terms.iter().any(|t| is_year(t) || is_month(t)))
-        .unwrap_or_default()
-}
-
-/// True when a quantity counts the topic's head noun ("more than 18,000 virtual
-/// signatures"): the noun it counts is the head, not merely a word near it.
-pub fn counts_head(head: &[String], quantities: &[crate::facts::Quantity]) -> bool {
-    !head.is_empty()
-        && quantities
-            .iter()
-            .filter(|q| q.kind == QuantityKind::Count)
-            .filter_map(|q| q.unit.as_deref())
-            // A stem starts like its word: analyse only units that may match (this runs for
-            // every candidate).
-            .filter(|unit| {
-                head.iter().any(|h| {
-                    let n = h.len().min(3);
-                    unit.get(..n).is_some_and(|u| h.get(..n) == Some(u))
-                })
-            })
-            .any(|unit| analyze(unit).iter().any(|t| head.contains(&t.term)))
 }
 
 /// Words that may come between "how many" and the counted noun.
@@ -333,7 +293,7 @@ pub fn quantity_counts_focus(
 /// Analysed words that qualify a figure ("more than", "about", "nearly") or only link it to
 /// its subject ("would be", "was", "has been"): they do not count as words between a figure
 /// and what it counts.
-fn is_linking(term: &str) -> bool {
+pub(super) fn is_linking(term: &str) -> bool {
     // A match, not a list: it runs for every word before every figure of every candidate.
     matches!(
         term,

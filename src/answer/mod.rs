@@ -7,6 +7,7 @@ mod coverage;
 mod disagreement;
 mod engine;
 mod focus;
+mod head;
 mod names;
 mod periods;
 mod places;

@@ -5,7 +5,8 @@
 use crate::facts::QuantityKind;
 use crate::index::analyze;
 
-use super::focus::{focus_terms, kin_terms, rate_terms, topic_head};
+use super::focus::{focus_terms, kin_terms, rate_terms};
+use super::head::topic_head;
 use super::periods::{is_month, is_year, period_asked, PeriodAsked};
 use super::places::place_forms;
 use super::synonyms::SynonymTable;

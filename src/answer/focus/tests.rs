@@ -227,35 +227,3 @@ fn a_figure_followed_by_another_place_is_that_places() {
         );
     }
 }
-
-#[test]
-fn a_topic_without_a_measure_is_headed_by_the_last_word_of_its_first_phrase() {
-    let cases: &[(&str, &[&str])] = &[
-        ("espn ea deal fan petition signatures", &["signatur"]),
-        ("italian state loan to alitalia", &["loan"]),
-        ("japan industrial output october", &[]),
-        ("film takings 2004", &[]),
-        ("how soon can people try the tool", &[]),
-        ("shark tale revenue", &[]),
-    ];
-    for (query, head) in cases {
-        let lower = words(query);
-        let concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
-        let (focus, _) = focus_terms(&lower, &concepts);
-        assert_eq!(topic_head(&lower, &concepts, &focus), *head, "{query}");
-    }
-}
-
-#[test]
-fn a_figure_counts_the_head_when_its_counted_noun_is_the_head() {
-    let head = vec!["signatur".to_string()];
-    let counts = |text: &str| counts_head(&head, &crate::facts::parse_quantities(text));
-    assert!(counts(
-        "The petition notched more than 18,000 virtual signatures."
-    ));
-    assert!(!counts("It gathered 18,000 names and signatures in 15 years."));
-    assert!(!counts_head(
-        &[],
-        &crate::facts::parse_quantities("18,000 signatures")
-    ));
-}
