@@ -354,4 +354,4 @@ pub fn figure_of_other_place(
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

@@ -63,29 +63,8 @@ pub fn counts_head(
 mod tests {
     use super::*;
     use crate::answer::focus::focus_terms;
-    use crate::answer::query::{Alternative, Origin};
+    use crate::answer::focus::tests::{concept, words};
     use crate::index::analyze;
-
-    fn concept(text: &str) -> Concept {
-        Concept {
-            text: text.into(),
-            alternatives: analyze(text)
-                .into_iter()
-                .map(|t| Alternative {
-                    terms: vec![t.term],
-                    origin: Origin::Exact,
-                })
-                .collect(),
-            weight: 1.0,
-            key: false,
-            acronym: false,
-            model_of: None,
-        }
-    }
-
-    fn words(text: &str) -> Vec<String> {
-        text.split_whitespace().map(str::to_lowercase).collect()
-    }
 
     #[test]
     fn a_topic_without_a_measure_is_headed_by_the_last_word_of_its_first_phrase() {

@@ -2,7 +2,8 @@
 use super::*;
 use crate::answer::query::{Alternative, Origin};
 
-fn concept(text: &str) -> Concept {
+/// A concept of `text` as typed, each analysed word an alternative term.
+pub(in crate::answer) fn concept(text: &str) -> Concept {
     Concept {
         text: text.into(),
         alternatives: analyze(text)
@@ -137,7 +138,8 @@ fn focus_of(query: &str) -> (Vec<String>, bool) {
     focus_terms(&lower, &concepts)
 }
 
-fn words(text: &str) -> Vec<String> {
+/// Lowercase words of `text`.
+pub(in crate::answer) fn words(text: &str) -> Vec<String> {
     text.split_whitespace().map(str::to_lowercase).collect()
 }
 
