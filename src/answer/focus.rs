@@ -267,14 +267,7 @@ pub fn quantity_counts_focus(
     }
     quantities.iter().any(|q| {
         let count = terms.len().min(term_spans.len());
-        let first_after = term_spans[..count]
-            .iter()
-            .position(|s| s.start >= q.end)
-            .unwrap_or(count);
-        let first_in = term_spans[..count]
-            .iter()
-            .position(|s| s.end > q.start)
-            .unwrap_or(count);
+        let (first_in, first_after) = terms_around(&term_spans[..count], q);
         // Qualifiers and auxiliaries do not stand between a figure and its thing: "market
         // would be worth more than 100 billion" has the market two words from the figure.
         let mut from = first_in;
@@ -288,6 +281,23 @@ pub fn quantity_counts_focus(
         let to = (first_after + AFTER).min(count);
         terms[from..to].iter().any(|t| focus.contains(t))
     })
+}
+
+/// Where a figure at `span` sits among a sentence's words (their spans, in order): the first
+/// word that reaches into it and the first word after it (`spans.len()` when none).
+pub(super) fn terms_around(
+    spans: &[std::ops::Range<usize>],
+    span: &std::ops::Range<usize>,
+) -> (usize, usize) {
+    let first_in = spans
+        .iter()
+        .position(|s| s.end > span.start)
+        .unwrap_or(spans.len());
+    let first_after = spans
+        .iter()
+        .position(|s| s.start >= span.end)
+        .unwrap_or(spans.len());
+    (first_in, first_after)
 }
 
 /// Analysed words that qualify a figure ("more than", "about", "nearly") or only link it to

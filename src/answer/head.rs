@@ -1,7 +1,7 @@
 //! The head noun of a topic that names no measure ("fan petition signatures"), and whether
 //! a figure is of it. Pure functions over analysed words.
 
-use super::focus::is_linking;
+use super::focus::{is_linking, terms_around};
 use super::periods::{is_month, is_year};
 use super::query::Concept;
 use super::words::is_stopword;
@@ -43,14 +43,7 @@ pub fn counts_head(
     }
     let count = terms.len().min(term_spans.len());
     quantities.iter().any(|q| {
-        let first_in = term_spans[..count]
-            .iter()
-            .position(|s| s.end > q.span.start)
-            .unwrap_or(count);
-        let first_after = term_spans[..count]
-            .iter()
-            .position(|s| s.start >= q.span.end)
-            .unwrap_or(count);
+        let (first_in, first_after) = terms_around(&term_spans[..count], &q.span);
         let before = terms[..first_in].iter().rev().find(|t| !is_linking(t));
         before.is_some_and(|t| head.contains(t))
             || terms[first_after..(first_after + AFTER).min(count)]

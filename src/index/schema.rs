@@ -40,7 +40,7 @@ use super::tokenizer::MixedTokenizer;
 /// Champions League").
 /// 27: a singular fraction before a noun of ownership is a share ("a quarter stake").
 /// 28: "N times" with no comparison after it counts occurrences ("18 times out of 20").
-pub const SCHEMA_VERSION: u32 = 30;
+pub const SCHEMA_VERSION: u32 = 31;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";

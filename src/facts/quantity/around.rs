@@ -13,8 +13,8 @@ pub(super) fn ordinal_suffix(s: &str, end: usize) -> Option<usize> {
 
 /// Whether an ordinal at `start..end` (suffix included) counts the thing after it: after a
 /// possessive ("their 26th top 10 hit", "Hanks' third film"), not before a period or an
-/// occasion ("its third quarter", "Nike's second-quarter revenues", "the Queen's 80th birthday"), not in a name ("China's 11th
-/// Party Congress") and not "first".
+/// occasion ("its third quarter", "Nike's second-quarter revenues", "the Queen's 80th
+/// birthday"), not in a name ("China's 11th Party Congress") and not "first".
 pub(super) fn counts_as_ordinal(s: &str, start: usize, end: usize) -> bool {
     let (before, _) = word_before(s, start);
     let head = s[..start].trim_end();
@@ -119,8 +119,7 @@ pub(super) fn counts_occurrences(s: &str, end: usize) -> bool {
     if !s[..end].to_ascii_lowercase().ends_with("times") {
         return false;
     }
-    // "its second-quarter revenues" names a period as "its second quarter" does.
-    let next = word_at(s, skip_chars(s, end, |c| c.is_whitespace() || c == '-'));
+    let next = word_at(s, skip_ws(s, end));
     let comparative = next.len() > 3 && next.to_ascii_lowercase().ends_with("er");
     !(in_list(next, MULTIPLE_FOLLOWERS) || comparative)
 }
