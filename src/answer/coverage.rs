@@ -1,6 +1,8 @@
 //! How much of a query a candidate sentence covers: in the sentence itself (best), in its
 //! article's title, or elsewhere in the article. Pure: the caller hands in the analysed tokens.
 
+use std::collections::HashMap;
+
 use rustc_hash::FxHashSet;
 
 use super::query::{Concept, Origin, QueryPlan};
@@ -32,6 +34,9 @@ pub struct Evidence<'a> {
     /// Words the sentence writes in capitals ("IE", "WTO"), lowercased: they may stand for
     /// a name the query spells out.
     pub acronyms: &'a [String],
+    /// Model numbers (by concept index) that some sentence of the article states: see
+    /// [`models_stated`].
+    pub article_models: &'a [usize],
 }
 
 /// The result of matching a plan against one candidate.
@@ -60,17 +65,21 @@ pub fn cover(plan: &QueryPlan, evidence: &Evidence<'_>) -> Coverage {
     let spelled = acronym_spans(plan, evidence);
     for (i, concept) in plan.concepts.iter().enumerate() {
         if let Some(name) = &concept.model_of {
-            // "PlayStation 5" must be stated as such, or the number at least be in the
-            // sentence with the name in the sentence or the title. The name may be matched
-            // through any of its alternatives (a typo's correction: "Fuler 19" for Fuller).
-            let number = &concept.alternatives[0].terms[0];
-            let names = name_forms(plan, name);
-            let name_known = names
-                .iter()
-                .any(|n| sentence_set.contains(n) || evidence.title.contains(*n));
-            let stated = names.iter().any(|n| adjacent(evidence.sentence, n, number))
-                || (sentence_set.contains(number.as_str()) && name_known);
-            if !stated {
+            let number = concept.alternatives[0].terms[0].as_str();
+            // A sentence that leaves the model out is still about it when another sentence
+            // of its article states it ("the lifts" of the "TFC 101 Tower in Taipei"). A
+            // number in the sentence that is not the model is another quantity.
+            let in_article = !sentence_set.contains(number) && evidence.article_models.contains(&i);
+            if !in_article
+                && !states_model(
+                    plan,
+                    name,
+                    number,
+                    evidence.sentence,
+                    &sentence_set,
+                    evidence.title,
+                )
+            {
                 coverage.missing_models += 1;
                 continue;
             }
@@ -93,6 +102,55 @@ pub fn cover(plan: &QueryPlan, evidence: &Evidence<'_>) -> Coverage {
     coverage.overall /= total;
     coverage.in_sentence /= total;
     coverage
+}
+
+/// The model numbers (by concept index) that a sentence states: "PlayStation 5" as such,
+/// or the number at least in the sentence with the name in the sentence or the title.
+pub fn models_stated(plan: &QueryPlan, sentence: &[String], title: &FxHashSet<String>) -> Vec<usize> {
+    let sentence_set: TermSet = sentence.iter().map(String::as_str).collect();
+    let stated = |(i, concept): (usize, &Concept)| {
+        let name = concept.model_of.as_deref()?;
+        let number = concept.alternatives[0].terms[0].as_str();
+        states_model(plan, name, number, sentence, &sentence_set, title).then_some(i)
+    };
+    plan.concepts.iter().enumerate().filter_map(stated).collect()
+}
+
+/// For each article (by its place in the pool), the model numbers that one of its
+/// `sentences` (article, analysed terms, title terms) states. Empty when the query names no
+/// model, without looking at a sentence.
+pub fn models_by_article<'a>(
+    plan: &QueryPlan,
+    sentences: impl Iterator<Item = (usize, &'a [String], &'a FxHashSet<String>)>,
+) -> HashMap<usize, Vec<usize>> {
+    let mut stated: HashMap<usize, Vec<usize>> = HashMap::new();
+    if plan.concepts.iter().all(|c| c.model_of.is_none()) {
+        return stated;
+    }
+    for (article, sentence, title) in sentences {
+        let models = stated.entry(article).or_default();
+        models.extend(models_stated(plan, sentence, title));
+        models.sort_unstable();
+        models.dedup();
+    }
+    stated
+}
+
+/// True when the sentence states the model `name number`. The name may be matched through
+/// any of its alternatives (a typo's correction: "Fuler 19" for Fuller).
+fn states_model(
+    plan: &QueryPlan,
+    name: &str,
+    number: &str,
+    sentence: &[String],
+    sentence_set: &TermSet,
+    title: &FxHashSet<String>,
+) -> bool {
+    let names = name_forms(plan, name);
+    let name_known = names
+        .iter()
+        .any(|n| sentence_set.contains(n) || title.contains(*n));
+    names.iter().any(|n| adjacent(sentence, n, number)) || (sentence_set.contains(number) && name_known)
 }
 
 /// How much an acronym in the sentence counts for each word of the name it stands for.

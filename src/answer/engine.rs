@@ -9,9 +9,9 @@ use arc_swap::ArcSwap;
 
 use super::candidates::{best_articles, pick_candidates};
 use super::cite::{add_passage, cite};
-use super::coverage::{cover, Evidence, TermSet};
+use super::coverage::{cover, models_by_article, Evidence, TermSet};
 use super::disagreement::group_disagreement;
-use super::focus::{figure_of_other_place, quantity_counts_focus};
+use super::focus::near_quantity;
 use super::head::counts_head;
 use super::names::{add_rare_name_articles, by_names_present};
 use super::periods;
@@ -312,18 +312,32 @@ fn rank(
     let empty_set = TermSet::default();
     let empty_titles = rustc_hash::FxHashSet::default();
 
-    let mut candidates: Vec<Candidate> = hits
+    // Each sentence's analysed terms and their byte spans, beside the hit and its article.
+    let analysed: Vec<_> = hits
         .into_iter()
         .map(|(hit, article)| {
-            let (sentence_terms, term_spans): (Vec<String>, Vec<Range<usize>>) =
+            let (terms, spans): (Vec<String>, Vec<Range<usize>>) =
                 analyze(&hit.text).into_iter().map(|t| (t.term, t.span)).unzip();
+            (hit, article, terms, spans)
+        })
+        .collect();
+    let title_of = |article: &usize| infos.get(article).map_or(&empty_titles, |a| &a.title_terms);
+    let models = models_by_article(
+        plan,
+        analysed.iter().map(|a| (a.1, a.2.as_slice(), title_of(&a.1))),
+    );
+
+    let mut candidates: Vec<Candidate> = analysed
+        .into_iter()
+        .map(|(hit, article, sentence_terms, term_spans)| {
             let acronyms = capitalised_words(&hit.text);
             let evidence = Evidence {
                 sentence: &sentence_terms,
-                title: infos.get(&article).map_or(&empty_titles, |a| &a.title_terms),
+                title: title_of(&article),
                 headline: infos.get(&article).map_or(&empty_titles, |a| &a.headline_terms),
                 article: article_terms.get(&article).unwrap_or(&empty_set),
                 acronyms: &acronyms,
+                article_models: models.get(&article).map_or(&[], Vec::as_slice),
             };
             let coverage = cover(plan, &evidence);
             let kinds: Vec<_> = hit.payload.quantities.iter().map(|q| q.kind).collect();
@@ -370,28 +384,4 @@ fn rank(
             .then_with(|| a.hit.position.cmp(&b.hit.position))
     });
     Ok(candidates)
-}
-
-/// True when one of `wanted` sits next to a quantity: the thing it counts ("how many
-/// passengers" and "70 million passengers") or the unit it is per ("$1.8m an hour"). A
-/// figure of a place the query does not name counts that place's things: "137 million US
-/// users" is no count of China's. `query_terms`: every term of the plan.
-fn near_quantity(
-    query_terms: &[String],
-    wanted: &[String],
-    hit: &SentenceHit,
-    terms: &[String],
-    term_spans: &[Range<usize>],
-) -> bool {
-    if wanted.is_empty() {
-        return false;
-    }
-    let spans: Vec<_> = hit
-        .payload
-        .quantities
-        .iter()
-        .filter(|q| !figure_of_other_place(&hit.text, q.span.end, query_terms, terms, term_spans))
-        .map(|q| q.span.clone())
-        .collect();
-    quantity_counts_focus(terms, term_spans, &spans, wanted)
 }

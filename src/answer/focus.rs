@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use crate::facts::QuantityKind;
-use crate::index::analyze;
+use crate::index::{analyze, SentenceHit};
 
 use super::places::is_place;
 use super::query::Concept;
@@ -249,6 +249,30 @@ fn rate_unit(lower: &[String], i: usize) -> Option<&'static [&'static str]> {
     } else {
         Some(*unit)
     }
+}
+
+/// True when one of `wanted` sits next to a quantity: the thing it counts ("how many
+/// passengers" and "70 million passengers") or the unit it is per ("$1.8m an hour"). A
+/// figure of a place the query does not name counts that place's things: "137 million US
+/// users" is no count of China's. `query_terms`: every term of the plan.
+pub(super) fn near_quantity(
+    query_terms: &[String],
+    wanted: &[String],
+    hit: &SentenceHit,
+    terms: &[String],
+    term_spans: &[std::ops::Range<usize>],
+) -> bool {
+    if wanted.is_empty() {
+        return false;
+    }
+    let spans: Vec<_> = hit
+        .payload
+        .quantities
+        .iter()
+        .filter(|q| !figure_of_other_place(&hit.text, q.span.end, query_terms, terms, term_spans))
+        .map(|q| q.span.clone())
+        .collect();
+    quantity_counts_focus(terms, term_spans, &spans, wanted)
 }
 
 /// Words counted by a quantity sit just before or after it ("2.5 billion pixels", "staff

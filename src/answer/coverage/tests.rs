@@ -38,6 +38,7 @@ fn in_article<'a>(sentence: &'a [String], article: &'a TermSet<'a>, acronyms: &'
         headline: no_terms(),
         article,
         acronyms,
+        article_models: &[],
     }
 }
 
@@ -72,6 +73,7 @@ fn sentence_beats_title_or_lead_beats_article() {
                 headline: &headline,
                 article,
                 acronyms: &[],
+                article_models: &[],
             },
         );
         assert!((c.overall - expected).abs() < 1e-6, "{sentence:?}: {c:?}");
@@ -95,6 +97,7 @@ fn a_sentence_is_about_the_name_its_article_is_headed_by() {
             headline: &headline,
             article: &article,
             acronyms: &[],
+            article_models: &[],
         },
     )
     .in_sentence;
@@ -110,6 +113,7 @@ fn a_sentence_is_about_the_name_its_article_is_headed_by() {
             headline: no_headline,
             article: &article,
             acronyms: &[],
+            article_models: &[],
         },
     );
     assert!((elsewhere.in_sentence - 1.0 / 3.0).abs() < 1e-6, "{elsewhere:?}");
@@ -186,6 +190,43 @@ fn model_number_must_follow_its_name() {
     let right = terms(&["the", "playstat", "5", "sold"]);
     assert_eq!(cover(&plan, &in_article(&wrong, &none, &[])).missing_models, 1);
     assert_eq!(cover(&plan, &in_article(&right, &none, &[])).missing_models, 0);
+}
+
+#[test]
+fn model_stated_elsewhere_in_the_article_covers_a_sentence_without_its_number() {
+    // "Taipei 101": the article's "TFC 101 Tower in Taipei" states it; "the lifts' 17m per
+    // second speed" is about it, "a 5% rise" in a sentence naming "101" floors is not.
+    let mut number = concept("101", 1.0);
+    number.model_of = Some("taipei".into());
+    let plan = QueryPlan {
+        concepts: vec![concept("taipei", 1.0), number, concept("lift", 1.0)],
+        ..QueryPlan::default()
+    };
+    let article: TermSet = ["taipei", "101", "lift"].into_iter().collect();
+    let title = no_terms();
+    let stating = terms(&["the", "tfc", "101", "tower", "in", "taipei"]);
+    assert_eq!(models_stated(&plan, &stating, title), [1]);
+    assert!(models_stated(&plan, &terms(&["the", "lift", "speed"]), title).is_empty());
+    let missing = |words: &[&str], article_models: &[usize]| {
+        let sentence = terms(words);
+        let evidence = Evidence {
+            article_models,
+            ..in_article(&sentence, &article, &[])
+        };
+        cover(&plan, &evidence).missing_models
+    };
+    let speed = ["the", "17m", "per", "second", "speed", "of", "the", "lift"];
+    assert_eq!(missing(&speed, &[1]), 0);
+    assert_eq!(
+        missing(&speed, &[]),
+        1,
+        "no sentence of the article states the model"
+    );
+    assert_eq!(
+        missing(&["its", "101", "floor", "rose"], &[1]),
+        1,
+        "101 is another quantity here"
+    );
 }
 
 #[test]
