@@ -94,19 +94,31 @@ pub fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool
     }
     // In a topic like "India phone games revenue" the last measure word is the head noun:
     // the figure is revenue, not a count of games.
-    let measured = concepts
-        .iter()
-        .rev()
-        .find(|c| {
-            c.text
-                .to_lowercase()
-                .split(' ')
-                .any(|t| measure_kinds(t).is_some())
-        })
-        .map(|c| with_people(c, terms_of(c)))
-        .unwrap_or_default();
-    (measured, false)
+    let measured = concepts.iter().rposition(|c| {
+        c.text
+            .to_lowercase()
+            .split(' ')
+            .any(|t| measure_kinds(t).is_some())
+    });
+    let Some(at) = measured else {
+        return (Vec::new(), false);
+    };
+    let mut focus = with_people(&concepts[at], terms_of(&concepts[at]));
+    // A generic amount ("projects count", "waiting list total") is of the noun before it:
+    // "the agency ordered 30 projects halted".
+    let generic = GENERIC_AMOUNTS.contains(&concepts[at].text.to_lowercase().as_str());
+    if let Some(counted) = at
+        .checked_sub(1)
+        .map(|i| &concepts[i])
+        .filter(|c| generic && !c.key)
+    {
+        focus.extend(with_people(counted, terms_of(counted)));
+    }
+    (focus, false)
 }
+
+/// Measure words that say only that an amount is asked for, not of what.
+const GENERIC_AMOUNTS: &[&str] = &["count", "tally", "total"];
 
 /// Words that may come between "how many" and the counted noun.
 const LEADING_DETERMINERS: &[&str] = &["other", "more", "new", "different", "extra", "additional"];

@@ -236,6 +236,7 @@ const MEASURES: &[(&str, &[QuantityKind])] = {
         ("share", &[Percent]),
         ("funds", &[Money]),
         ("tally", &[Count]),
+        ("count", &[Count]),
         // A whole amount, not a change in it: "waiting list total" is "311,000 people".
         ("total", &[Count, Money]),
         ("shares", &[Percent, Money]),
@@ -331,6 +332,7 @@ mod tests {
             ("funds", Some(&[Money])),
             ("reward", Some(&[Money])),
             ("tally", Some(&[Count])),
+            ("count", Some(&[Count])),
             ("proceeds", Some(&[Money])),
             ("total", Some(&[Count, Money])),
             ("land", Some(&[Measure])),

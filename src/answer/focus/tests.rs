@@ -69,6 +69,25 @@ fn the_measure_before_of_heads_the_phrase() {
 }
 
 #[test]
+fn a_generic_amount_is_of_the_noun_before_it() {
+    let cases: &[(&str, &[&str])] = &[
+        ("agency suspended projects count", &["count", "project"]),
+        ("waiting list total", &["total", "list"]),
+        // A measure that says what it measures keeps to itself.
+        ("film piracy losses", &["loss"]),
+    ];
+    for (query, expected) in cases {
+        let (focus, _) = focus_of(query);
+        assert_eq!(focus, *expected, "{query}");
+    }
+    // A name before it is what is counted in, not what is counted.
+    let lower = words("kuaishou total");
+    let mut concepts: Vec<Concept> = lower.iter().map(|w| concept(w)).collect();
+    concepts[0].key = true;
+    assert_eq!(focus_terms(&lower, &concepts).0, ["total"]);
+}
+
+#[test]
 fn a_determiner_after_how_many_is_not_what_is_counted() {
     for (query, counted, not_counted) in [
         (
