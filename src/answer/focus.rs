@@ -105,12 +105,14 @@ pub fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool
     };
     let mut focus = with_people(&concepts[at], terms_of(&concepts[at]));
     // A generic amount ("projects count", "waiting list total") is of the noun before it:
-    // "the agency ordered 30 projects halted".
-    let generic = GENERIC_AMOUNTS.contains(&concepts[at].text.to_lowercase().as_str());
+    // "the agency ordered 30 projects halted". So is a price: "share price" is answered
+    // by "shares closed at 270.25p".
+    let measure = concepts[at].text.to_lowercase();
+    let of_noun_before = GENERIC_AMOUNTS.contains(&measure.as_str()) || PRICES.contains(&measure.as_str());
     if let Some(counted) = at
         .checked_sub(1)
         .map(|i| &concepts[i])
-        .filter(|c| generic && !c.key)
+        .filter(|c| of_noun_before && !c.key)
     {
         focus.extend(with_people(counted, terms_of(counted)));
     }
@@ -119,6 +121,9 @@ pub fn focus_terms(lower: &[String], concepts: &[Concept]) -> (Vec<String>, bool
 
 /// Measure words that say only that an amount is asked for, not of what.
 const GENERIC_AMOUNTS: &[&str] = &["count", "tally", "total"];
+
+/// Measure words for what one of a thing costs: the figure stands beside the thing.
+const PRICES: &[&str] = &["price", "prices"];
 
 /// Words that may come between "how many" and the counted noun.
 const LEADING_DETERMINERS: &[&str] = &["other", "more", "new", "different", "extra", "additional"];

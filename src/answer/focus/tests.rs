@@ -69,10 +69,11 @@ fn the_measure_before_of_heads_the_phrase() {
 }
 
 #[test]
-fn a_generic_amount_is_of_the_noun_before_it() {
+fn a_generic_amount_or_a_price_is_of_the_noun_before_it() {
     let cases: &[(&str, &[&str])] = &[
         ("agency suspended projects count", &["count", "project"]),
         ("waiting list total", &["total", "list"]),
+        ("share price", &["price", "share"]),
         // A measure that says what it measures keeps to itself.
         ("film piracy losses", &["loss"]),
     ];
