@@ -63,7 +63,9 @@ pub(super) fn odds_after(s: &str, i: usize, end: usize) -> Option<Core> {
     let odds_of = before == "of" && word_before(s, start).0.eq_ignore_ascii_case("odds");
     let after = word_at(s, skip_ws(s, at + n)).to_ascii_lowercase();
     let betting = ODDS_WORDS.contains(&after.as_str());
-    (on > 0.0 && (odds_of || betting)).then(|| Core {
+    // "made Bez favourite to win the show at 7/4, while Kenzie is second at 2/1".
+    let priced_at = before == "at" && betting_before(&s[..start]);
+    (on > 0.0 && (odds_of || betting || priced_at)).then(|| Core {
         start: i,
         end: at + n,
         value: against / on,
@@ -73,6 +75,23 @@ pub(super) fn odds_after(s: &str, i: usize, end: usize) -> Option<Core> {
         ..Core::default()
     })
 }
+
+/// True when the words before a figure (its sentence so far) speak of betting: a price
+/// "at 7/4" is then odds, not a date or a score.
+fn betting_before(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic())
+        .any(|w| BETTING_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
+}
+
+/// Words of a sentence that quotes betting prices.
+const BETTING_WORDS: &[&str] = &[
+    "favourite",
+    "favorite",
+    "odds",
+    "bookmakers",
+    "bookies",
+    "bookmaker",
+];
 
 /// Words after a fraction that make it betting odds.
 const ODDS_WORDS: &[&str] = &[

@@ -26,6 +26,9 @@ const CASES: &[(&str, &[Want])] = &[
     ("Nike's second-quarter revenues beat its 3rd-quarter ones.", &[]),
     ("It will be Hanks' third collaboration with Howard.", &[("third", K::Count, 3.0, "", false)]),
     // Betting odds need a betting word after them or "odds of" before them: else a date or a score.
+    ("Bookmakers made Bez favourite at 7/4, while Kenzie is second at 2/1.", &[("7/4", K::Odds, 1.75, "", false), ("2/1", K::Odds, 2.0, "", false)]),
+    // Without betting words, "at 2/1" is no price.
+    ("The meeting at 2/1 was short.", &[]),
     ("Reeves is 3/1 favourite, Kenzie a 5-2 shot, at odds of 25/1 and odds of 1/5 on.", &[("3/1", K::Odds, 3.0, "", false), ("5-2", K::Odds, 2.5, "", false), ("25/1", K::Odds, 25.0, "", false), ("1/5", K::Odds, 0.2, "", false)]),
     ("They won 3-1 and on 3/1 the shop opened.", &[]),
     // Names before the counted noun, or as it; not a name a number starts or a year's.
