@@ -246,7 +246,8 @@ const MEASURES: &[(&str, &[QuantityKind])] = {
         ("proportion", &[Percent]),
         ("inflation", &[Percent]),
         ("unemployment", &[Percent, Count]),
-        ("margin", &[Percent]),
+        // A profit margin is a percentage; a race is lost by a margin of time.
+        ("margin", &[Percent, Duration]),
         ("margins", &[Percent]),
         ("fraction", &[Percent]),
         ("turnout", &[Percent]),
@@ -333,6 +334,7 @@ mod tests {
             ("reward", Some(&[Money])),
             ("tally", Some(&[Count])),
             ("count", Some(&[Count])),
+            ("margin", Some(&[Percent, Duration])),
             ("proceeds", Some(&[Money])),
             ("total", Some(&[Count, Money])),
             ("land", Some(&[Measure])),
