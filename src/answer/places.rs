@@ -11,7 +11,7 @@ use crate::index::analyze;
 /// Regular pairs ("Colombia" / "Colombian") are derived instead (see [`place_forms`]).
 const NAMED_PLACES: &[&[&str]] = &[
     &["US", "American", "United States", "USA"],
-    &["UK", "Britain", "British", "United Kingdom"],
+    &["UK", "Britain", "British", "United Kingdom", "Britons"],
     &["Japan", "Japanese"],
     &["China", "Chinese"],
     &["France", "French"],
@@ -43,7 +43,7 @@ const NAMED_PLACES: &[&[&str]] = &[
     &["Egypt", "Egyptian"],
     &["Belgium", "Belgian"],
     &["Hungary", "Hungarian"],
-    &["Scotland", "Scottish"],
+    &["Scotland", "Scottish", "Scots"],
     &["Wales", "Welsh"],
     &["Peru", "Peruvian"],
     &["Chile", "Chilean"],
@@ -148,7 +148,8 @@ mod tests {
             ("japanes", &["japan"]),
             ("us", &["american", "unit state", "usa"]),
             ("america", &["us", "american", "unit state", "usa"]),
-            ("british", &["uk", "britain", "unit kingdom"]),
+            ("british", &["uk", "britain", "unit kingdom", "briton"]),
+            ("briton", &["uk", "britain", "british", "unit kingdom"]),
             ("bp", &[]),
             ("2004", &[]),
         ];
