@@ -8,6 +8,7 @@ mod disagreement;
 mod engine;
 mod focus;
 mod head;
+mod measures;
 mod names;
 mod periods;
 mod places;

@@ -7,11 +7,12 @@ use crate::index::analyze;
 
 use super::focus::{focus_terms, kin_terms, rate_terms};
 use super::head::topic_head;
+use super::measures::asked_measures;
 use super::periods::{is_month, is_year, period_asked, PeriodAsked};
 use super::places::place_forms;
 use super::synonyms::SynonymTable;
-use super::verbs::speaks_of_money;
-use super::words::{is_stopword, measure_kinds, question_kinds};
+use super::wordforms::split_compound;
+use super::words::{is_stopword, measure_kinds};
 
 /// Longest query the engine reads; the rest is ignored (Discord allows 6,000 characters).
 pub const MAX_QUERY_CHARS: usize = 500;
@@ -134,42 +135,8 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         .collect();
     let lower: Vec<String> = words.iter().map(|w| w.original.to_lowercase()).collect();
 
-    let mut measures: Vec<QuantityKind> = Vec::new();
-    let mut add_measures = |kinds: &[QuantityKind]| {
-        for kind in kinds {
-            if !measures.contains(kind) {
-                measures.push(*kind);
-            }
-        }
-    };
-    // A capitalised word beside another is part of a name, not a measure: "Time Warner
-    // profit" asks for money, not a duration; "Sky News viewers" for a count.
-    let capitalised = |i: usize| {
-        words
-            .get(i)
-            .is_some_and(|w| w.original.starts_with(|c: char| c.is_uppercase()))
-    };
-    let mut decided: Vec<bool> = (0..lower.len())
-        .map(|i| capitalised(i) && (capitalised(i + 1) || i > 0 && capitalised(i - 1)))
-        .collect();
-    for (i, pair) in lower.windows(2).enumerate() {
-        if decided[i] || decided[i + 1] {
-            continue;
-        }
-        if let Some(kinds) = question_kinds(&pair[0], &pair[1]) {
-            // "How much" asks for money or an amount; a verb of paying settles it.
-            let paying = kinds == [QuantityKind::Money, QuantityKind::Count]
-                && lower.iter().any(|w| speaks_of_money(w));
-            add_measures(if paying { &[QuantityKind::Money] } else { kinds });
-            decided[i] = true;
-            decided[i + 1] = true;
-        }
-    }
-    for (word, _) in lower.iter().zip(&decided).filter(|(_, d)| !**d) {
-        if let Some(kinds) = measure_kinds(word) {
-            add_measures(kinds);
-        }
-    }
+    let originals: Vec<&str> = words.iter().map(|w| w.original.as_str()).collect();
+    let measures = asked_measures(&originals, &lower);
 
     let terms: Vec<String> = words.iter().map(|w| w.term.clone()).collect();
     let synonym_matches = synonyms.find(&terms);
@@ -285,6 +252,14 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
                 });
             }
         }
+        // A lowercase word the index lacks may be two it has: "setup problems", "set up".
+        let split = (df == 0 && word.original == lower[i])
+            .then(|| split_compound(&lower[i], |t| lexicon.article_frequency(t) > 0))
+            .flatten();
+        alternatives.extend(split.map(|terms| Alternative {
+            terms,
+            origin: Origin::Compound,
+        }));
         let is_number = word.term.chars().all(|c| c.is_ascii_digit());
         // A brand's own spelling ("iPad", "eBay") is deliberate, not a typo of a known word.
         let brand_spelling = is_brand_spelling(&word.original);

@@ -28,6 +28,22 @@ pub fn same_root(a: &str, b: &str) -> bool {
         .is_some_and(|ending| DERIVATION_ENDINGS.contains(&ending))
 }
 
+/// The two words a word the index lacks may be written as, analysed: "setup" as "set up",
+/// "checkout" as "check out". `known` says whether the index has an analysed term. Both
+/// parts have at least two letters; longer first parts are tried first.
+pub fn split_compound(word: &str, known: impl Fn(&str) -> bool) -> Option<Vec<String>> {
+    let analysed = |part: &str| match crate::index::analyze(part).as_slice() {
+        [one] if known(&one.term) => Some(one.term.clone()),
+        _ => None,
+    };
+    if !word.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    (2..word.len().saturating_sub(1))
+        .rev()
+        .find_map(|at| Some(vec![analysed(&word[..at])?, analysed(&word[at..])?]))
+}
+
 /// True when consecutive terms start with the acronym's letters ("foreign direct investment").
 pub fn spells_acronym(terms: &[String], acronym: &str) -> bool {
     let letters: Vec<char> = acronym.chars().collect();
@@ -50,6 +66,23 @@ pub fn capitalised_words(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_the_index_lacks_may_be_two_words_it_has() {
+        let known = |t: &str| ["set", "up", "check", "out", "spot"].contains(&t);
+        let cases: &[(&str, Option<&[&str]>)] = &[
+            ("setup", Some(&["set", "up"])),
+            ("checkout", Some(&["check", "out"])),
+            // A name the index lacks stays one word.
+            ("spotify", None),
+            // Typed with a capital: a name.
+            ("Setup", None),
+        ];
+        for (word, expected) in cases {
+            let expected = expected.map(|e| e.iter().map(|t| t.to_string()).collect::<Vec<_>>());
+            assert_eq!(split_compound(word, known), expected, "{word}");
+        }
+    }
 
     #[test]
     fn roots_table() {

@@ -1,0 +1,74 @@
+//! The kinds of quantity a query asks for: "how many" a count, "revenue" money, "market
+//! share" a percentage. Pure: the caller hands in the query's words.
+
+use crate::facts::QuantityKind;
+
+use super::verbs::speaks_of_money;
+use super::words::{measure_kinds, question_kinds};
+
+/// The kinds of quantity asked for by the query's words (`originals` as typed, `lower`
+/// lowercased), each once, in the order the words ask for them. Two-word phrases decide
+/// for both their words ("market share" is a percentage, not money).
+pub fn asked_measures(originals: &[&str], lower: &[String]) -> Vec<QuantityKind> {
+    let mut measures: Vec<QuantityKind> = Vec::new();
+    let mut add_measures = |kinds: &[QuantityKind]| {
+        for kind in kinds {
+            if !measures.contains(kind) {
+                measures.push(*kind);
+            }
+        }
+    };
+    // A capitalised word beside another is part of a name, not a measure: "Time Warner
+    // profit" asks for money, not a duration; "Sky News viewers" for a count.
+    let capitalised = |i: usize| {
+        originals
+            .get(i)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+    };
+    let mut decided: Vec<bool> = (0..lower.len())
+        .map(|i| capitalised(i) && (capitalised(i + 1) || i > 0 && capitalised(i - 1)))
+        .collect();
+    for (i, pair) in lower.windows(2).enumerate() {
+        if decided[i] || decided[i + 1] {
+            continue;
+        }
+        if let Some(kinds) = question_kinds(&pair[0], &pair[1]) {
+            // "How much" asks for money or an amount; a verb of paying settles it.
+            let paying = kinds == [QuantityKind::Money, QuantityKind::Count]
+                && lower.iter().any(|w| speaks_of_money(w));
+            add_measures(if paying { &[QuantityKind::Money] } else { kinds });
+            decided[i] = true;
+            decided[i + 1] = true;
+        }
+    }
+    for (word, _) in lower.iter().zip(&decided).filter(|(_, d)| !**d) {
+        if let Some(kinds) = measure_kinds(word) {
+            add_measures(kinds);
+        }
+    }
+    measures
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use QuantityKind::*;
+
+    #[test]
+    fn words_and_phrases_ask_for_their_kinds() {
+        let cases: &[(&str, &[QuantityKind])] = &[
+            ("Time Warner profit", &[Money, Percent]),
+            ("BT market share", &[Percent]),
+            ("how much did Glazer pay", &[Money]),
+            ("how much oil", &[Money, Count]),
+            // "Sky News" is a name, not a piece of news; viewers are counted.
+            ("Sky News viewers", &[Count]),
+            ("Kuaishou", &[]),
+        ];
+        for (query, expected) in cases {
+            let originals: Vec<&str> = query.split_whitespace().collect();
+            let lower: Vec<String> = originals.iter().map(|w| w.to_lowercase()).collect();
+            assert_eq!(asked_measures(&originals, &lower), *expected, "{query}");
+        }
+    }
+}
