@@ -114,6 +114,8 @@ pub struct QueryPlan {
 struct Word {
     term: String,
     original: String,
+    /// The text right after the word starts a digit group: "3" of "3,000m".
+    continues_number: bool,
 }
 
 /// Fewest letters of a word (as analysed) that is corrected as a typo.
@@ -130,6 +132,9 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         .into_iter()
         .map(|t| Word {
             term: t.term,
+            continues_number: text[t.span.end..]
+                .strip_prefix([',', '.'])
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit())),
             original: text[t.span].to_string(),
         })
         .collect();
@@ -285,6 +290,7 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         let previous = i.checked_sub(1).map(|p| &words[p]);
         let model_number = is_number
             && !is_year(&word.term)
+            && !word.continues_number
             && previous.is_some_and(|p| p.original.chars().any(char::is_uppercase) && !is_month(&p.term));
         // A rare lowercase word after a brand's own spelling names a model of it: "iPod
         // nano", "iPod photo" (but "iTunes store" and "iPod sales" are common words).

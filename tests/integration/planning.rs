@@ -287,3 +287,23 @@ fn a_first_word_capitalised_like_the_next_is_part_of_a_name() {
         );
     }
 }
+
+#[test]
+fn a_number_after_a_name_is_a_model_unless_it_starts_a_larger_number() {
+    let synonyms = SynonymTable::new(&Synonyms { groups: Vec::new() });
+    for (query, number, model) in [
+        ("PlayStation 5 sales", "5", Some("playstat")),
+        ("Halo 2 launch", "2", Some("halo")),
+        // "3,000m" is a distance, analysed as "3" and "000m": no model of the AAAs.
+        ("AAAs 3,000m record", "3", None),
+        ("Sony 2.5 billion", "2", None),
+    ] {
+        let plan = plan(query, &EveryWord, &synonyms);
+        let concept = plan
+            .concepts
+            .iter()
+            .find(|c| c.text == number)
+            .unwrap_or_else(|| panic!("{number} in {query}: {:?}", plan.concepts));
+        assert_eq!(concept.model_of.as_deref(), model, "{query}");
+    }
+}
