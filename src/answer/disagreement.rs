@@ -42,6 +42,11 @@ pub fn group_disagreement(facts: &mut [CitedFact], wanted: &[QuantityKind]) -> V
     let Some(kind) = answering_kind(top, wanted) else {
         return Vec::new();
     };
+    // A score or a betting price is of one match or one runner: two of them differ because
+    // they are of different events, not because sources disagree.
+    if matches!(kind, QuantityKind::Score | QuantityKind::Odds) {
+        return Vec::new();
+    }
     // The figure asked for is the query's first measure: "users" asks for a count, and
     // shares of users (40% often watch, 17% still there after six months) are other figures.
     if wanted.first().is_some_and(|&first| first != kind) {

@@ -140,10 +140,12 @@ pub fn is_stopword(word: &str) -> bool {
 
 /// Measure words: the kinds of quantity a word asks for. Checked on lowercased words.
 const MEASURES: &[(&str, &[QuantityKind])] = {
-    use QuantityKind::{Age, Count, Duration, Measure, Money, Multiplier, Odds, Percent};
+    use QuantityKind::{Age, Count, Duration, Measure, Money, Multiplier, Odds, Percent, Score};
     &[
         ("age", &[Age]),
         ("odds", &[Odds]),
+        ("score", &[Score]),
+        ("scoreline", &[Score]),
         ("viewers", &[Count]),
         ("viewer", &[Count]),
         ("viewership", &[Count]),
@@ -335,6 +337,7 @@ mod tests {
             ("tally", Some(&[Count])),
             ("count", Some(&[Count])),
             ("margin", Some(&[Percent, Duration])),
+            ("score", Some(&[Score])),
             ("proceeds", Some(&[Money])),
             ("total", Some(&[Count, Money])),
             ("land", Some(&[Measure])),

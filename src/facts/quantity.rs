@@ -45,6 +45,9 @@ pub enum QuantityKind {
     Number,
     /// Betting odds: "3/1 favourite", "odds of 25/1"; the value is the fraction (3.0).
     Odds,
+    /// The result of a game or match: "won 24-18", "6-4 7-6 (7-4)"; the value is the first
+    /// side's.
+    Score,
     /// Someone's age in years: "the 23-year-old actress", "Bratman, 26,", "aged 84". Apart
     /// from durations, since "how long" is not answered by an age, nor "how old" by a term.
     Age,
@@ -63,6 +66,7 @@ impl QuantityKind {
             K::Number => "number",
             K::Age => "age",
             K::Odds => "odds",
+            K::Score => "score",
         }
     }
 }
@@ -201,6 +205,9 @@ fn digit_core(s: &str, i: usize, floor: usize) -> Result<Core, usize> {
     let int = num.dec == 0 && !grouped;
     if let Some(odds) = odds_after(s, i, end).filter(|_| int && currency.is_none()) {
         return Ok(odds);
+    }
+    if let Some(score) = score::score_at(s, i, end).filter(|_| int && currency.is_none()) {
+        return Ok(score);
     }
     let year_like = int && end - i == 4 && (1800.0..=2100.0).contains(&num.mant);
     let mut next = s[end..].chars();
@@ -394,6 +401,7 @@ fn ratio_after(s: &str, c: &Core) -> Option<(usize, f64)> {
 mod around;
 mod period;
 mod reading;
+mod score;
 mod spelled;
 mod tables;
 #[cfg(test)]

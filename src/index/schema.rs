@@ -46,7 +46,8 @@ use super::tokenizer::MixedTokenizer;
 /// 31: a hyphen skip copied into the occurrence count by mistake is undone.
 /// 32: a fraction "at" a price in a sentence about betting is odds ("favourite to win at
 /// 7/4").
-pub const SCHEMA_VERSION: u32 = 32;
+/// 33: scores are a kind of figure ("won 24-18", "6-4 7-6 (7-4)").
+pub const SCHEMA_VERSION: u32 = 33;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";

@@ -30,7 +30,12 @@ const CASES: &[(&str, &[Want])] = &[
     // Without betting words, "at 2/1" is no price.
     ("The meeting at 2/1 was short.", &[]),
     ("Reeves is 3/1 favourite, Kenzie a 5-2 shot, at odds of 25/1 and odds of 1/5 on.", &[("3/1", K::Odds, 3.0, "", false), ("5-2", K::Odds, 2.5, "", false), ("25/1", K::Odds, 25.0, "", false), ("1/5", K::Odds, 0.2, "", false)]),
-    ("They won 3-1 and on 3/1 the shop opened.", &[]),
+    ("They won 3-1 and on 3/1 the shop opened.", &[("3-1", K::Score, 3.0, "", false)]),
+    // Scores: a glued pair that does not rise, or tennis sets with their tie-breaks, as one.
+    ("Wales, 9-8 down, won 11-9; Ireland won 83-3 and drew 2-2.", &[("9-8", K::Score, 9.0, "", false), ("11-9", K::Score, 11.0, "", false), ("83-3", K::Score, 83.0, "", false), ("2-2", K::Score, 2.0, "", false)]),
+    ("Monfils beat Gaudio 6-4 7-6 (7-4) and Hewitt won 3-6 7-6 (7-3) 6-1.", &[("6-4 7-6 (7-4)", K::Score, 6.0, "", false), ("3-6 7-6 (7-3) 6-1", K::Score, 3.0, "", false)]),
+    // Not a score: a rising pair alone is a range, and a season is a period.
+    ("Those aged 18-24 and 10-15% in the 2004-05 season.", &[("18-24", K::Age, 18.0, "year", true), ("10-15%", K::Percent, 10.0, "", true)]),
     // Names before the counted noun, or as it; not a name a number starts or a year's.
     ("Up to five other iTunes users and 90 Windows PCs.", &[("five", K::Count, 5.0, "users", true), ("90", K::Count, 90.0, "PCs", false)]),
     ("Only two MEPs backed it; it sold six million iPods.", &[("two", K::Count, 2.0, "MEPs", false), ("six million", K::Count, 6e6, "iPods", false)]),
@@ -166,7 +171,7 @@ const CASES: &[(&str, &[Want])] = &[
     // ... but not before a counted or scaled number.
     ("Every day 40,000 people and every week 2 million fans came.", &[("40,000", K::Count, 4e4, "people", false), ("2 million", K::Count, 2e6, "fans", false)]),
     ("The iPhone 15 sold at 7-Eleven.", &[]),
-    ("The team won 3-1 in a third term, the second half.", &[]),
+    ("The team won 3-1 in a third term, the second half.", &[("3-1", K::Score, 3.0, "", false)]),
     ("It is the number one brand with two of them.", &[]),
 ];
 
