@@ -36,7 +36,16 @@ pub fn asked_measures(originals: &[&str], lower: &[String]) -> Vec<QuantityKind>
             // "How much" asks for money or an amount; a verb of paying settles it.
             let paying = kinds == [QuantityKind::Money, QuantityKind::Count]
                 && lower.iter().any(|w| speaks_of_money(w));
-            add_measures(if paying { &[QuantityKind::Money] } else { kinds });
+            // "How much of Indian Petrochemicals does Reliance own?" asks for a part of a
+            // whole: "46%-owned".
+            let part_of = pair == ["how", "much"] && lower.get(i + 2).is_some_and(|w| w == "of");
+            add_measures(if part_of {
+                &[QuantityKind::Percent]
+            } else if paying {
+                &[QuantityKind::Money]
+            } else {
+                kinds
+            });
             decided[i] = true;
             decided[i + 1] = true;
         }
@@ -61,6 +70,7 @@ mod tests {
             ("BT market share", &[Percent]),
             ("how much did Glazer pay", &[Money]),
             ("how much oil", &[Money, Count]),
+            ("how much of Indian Petrochemicals does Reliance own", &[Percent]),
             // "Sky News" is a name, not a piece of news; viewers are counted.
             ("Sky News viewers", &[Count]),
             ("Kuaishou", &[]),
