@@ -59,7 +59,7 @@ pub fn period_asked(words: &[&str]) -> PeriodAsked {
     } else {
         None
     };
-    let months = MONTHS
+    let mut months: Vec<&'static str> = MONTHS
         .iter()
         .copied()
         .filter(|m| {
@@ -68,6 +68,10 @@ pub fn period_asked(words: &[&str]) -> PeriodAsked {
             })
         })
         .collect();
+    // Christmas is in December: "Christmas weekend" is answered by "24 and 26 December".
+    if has(&["christmas", "xmas"]) && !months.contains(&"december") {
+        months.push("december");
+    }
     PeriodAsked { span, months }
 }
 
@@ -168,6 +172,7 @@ mod tests {
             ("Japan industrial output October", None, &["october"]),
             ("sales in May", None, &["may"]),
             ("prices may rise", None, &[]),
+            ("Fockers Christmas weekend box office", None, &["december"]),
             ("Time Warner profit 2004", None, &[]),
         ];
         for (query, span, months) in cases {

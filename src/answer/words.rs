@@ -310,6 +310,7 @@ pub fn question_kinds(first: &str, second: &str) -> Option<&'static [QuantityKin
         // "Share" before a deal in shares is stock, not a proportion: "share sale", and
         // "share price" asks for money.
         ("share", "price" | "prices") => Some(&[Money]),
+        ("box", "office") => Some(&[Money]),
         ("share", "sale" | "sales" | "offer" | "offering" | "issue" | "placing") => Some(&[]),
         ("how", "high") => Some(&[Percent, Money, Count]),
         _ => super::words_zh::question_kinds(first, second),
@@ -360,6 +361,7 @@ mod tests {
             ("how", "far", Some(&[Measure])),
             ("what", "share", Some(&[Percent])),
             ("share", "price", Some(&[Money])),
+            ("box", "office", Some(&[Money])),
             ("job", "losses", Some(&[Count])),
             ("share", "sale", Some(&[])),
             ("how", "often", None),
