@@ -7,13 +7,10 @@ use crate::index::ScoredSentence;
 /// best articles' facts are added anyway, so this only needs to catch strong facts elsewhere:
 /// on the BBC dev cases every depth from 5 to 60 ranks alike (3 loses a case), while the cost
 /// grows with it (p50 1.37 ms at 60, 0.8 ms at 15); 20 keeps a wide margin. 40 gave dev a
-/// false answer.
+/// false answer. Sentences without a figure never answer; when they took these places too,
+/// they crowded out the facts of articles below the best two (held-out 9: 0.625 -> 0.656
+/// right first once facts have the places to themselves).
 const SENTENCE_CANDIDATES: usize = 20;
-/// Sentences without a figure taken from the whole pool: they never answer, but when
-/// nothing does, the closest of them is what the reply shows as nearest. Once they took the
-/// same 20 places as facts, and crowded out the facts of articles below the best two (held-out
-/// 9: 0.625 -> 0.656 right first when facts have the places to themselves).
-const OTHER_CANDIDATES: usize = 5;
 /// Candidate sentences taken by BM25 within the best articles. The BBC dev and both
 /// held-out case sets rank alike from 25 to 60; 30 costs ~3% less per answer than 60.
 const IN_ARTICLE_CANDIDATES: usize = 30;
@@ -28,14 +25,13 @@ pub(super) const ARTICLE_CANDIDATES: usize = 2;
 const NEAR_TIE_CANDIDATES: usize = 5;
 
 /// The scored sentences worth ranking, in document order (so reads stay close together): the
-/// strongest facts of the whole pool and a few of its strongest other sentences, the strongest of the best few articles (`best`: their places
-/// in the pool, see [`best_articles`]), and these articles' remaining facts, since a fact that
-/// repeats none of the query's words still competes when its article is clearly the one
-/// asked about.
+/// strongest facts of the whole pool, the strongest sentences of the best few articles
+/// (`best`: their places in the pool, see [`best_articles`]), and these articles' remaining
+/// facts, since a fact that repeats none of the query's words still competes when its
+/// article is clearly the one asked about.
 pub(super) fn pick_candidates<'a>(scored: &'a [ScoredSentence], best: &[usize]) -> Vec<&'a ScoredSentence> {
     let (first, near_tie) = best.split_at(best.len().min(ARTICLE_CANDIDATES));
-    let mut matching: Vec<&ScoredSentence> = scored.iter().filter(|s| s.score > 0.0).collect();
-    let mut matching_other: Vec<&ScoredSentence> = matching.iter().copied().filter(|s| !s.is_fact).collect();
+    let matching: Vec<&ScoredSentence> = scored.iter().filter(|s| s.score > 0.0).collect();
     let mut matching_in_best: Vec<&ScoredSentence> = matching
         .iter()
         .copied()
@@ -48,13 +44,11 @@ pub(super) fn pick_candidates<'a>(scored: &'a [ScoredSentence], best: &[usize]) 
         .copied()
         .filter(|s| s.is_fact && near_tie.contains(&s.article))
         .collect();
-    matching.retain(|s| s.is_fact);
-    keep_best(&mut matching, SENTENCE_CANDIDATES);
-    keep_best(&mut matching_other, OTHER_CANDIDATES);
+    let mut matching_facts: Vec<&ScoredSentence> = matching.iter().copied().filter(|s| s.is_fact).collect();
+    keep_best(&mut matching_facts, SENTENCE_CANDIDATES);
     keep_best(&mut matching_in_best, IN_ARTICLE_CANDIDATES);
     keep_best(&mut matching_in_near_tie, NEAR_TIE_CANDIDATES);
-    let mut picked = matching;
-    picked.extend(matching_other);
+    let mut picked = matching_facts;
     picked.extend(matching_in_best);
     picked.extend(matching_in_near_tie);
     picked.extend(scored.iter().filter(|s| s.is_fact && first.contains(&s.article)));
@@ -153,7 +147,6 @@ mod tests {
         let mut scored: Vec<ScoredSentence> = (100..100 + SENTENCE_CANDIDATES as u32)
             .map(|doc| sentence(doc, 100.0, far, true))
             .collect();
-        scored.extend((200..200 + OTHER_CANDIDATES as u32).map(|doc| sentence(doc, 95.0, far, false)));
         scored.extend(
             (0..NEAR_TIE_CANDIDATES as u32 + 3).map(|doc| sentence(doc, 1.0 + doc as f32, near, true)),
         );
@@ -163,7 +156,6 @@ mod tests {
         let picked = docs(&pick_candidates(&scored, &(0..=near).collect::<Vec<_>>()));
         let mut expected: Vec<u32> = (3..NEAR_TIE_CANDIDATES as u32 + 3).collect();
         expected.extend(100..100 + SENTENCE_CANDIDATES as u32);
-        expected.extend(200..200 + OTHER_CANDIDATES as u32);
         assert_eq!(picked, expected);
     }
 
@@ -172,15 +164,17 @@ mod tests {
     }
 
     #[test]
-    fn picks_strong_sentences_anywhere_and_every_fact_of_the_best_articles() {
+    fn picks_strong_facts_anywhere_and_every_fact_of_the_best_articles() {
         let best_article = ARTICLE_CANDIDATES - 1;
         let scored = vec![
             // A fact of a best article that matches no query word: still picked.
             sentence(1, 0.0, best_article, true),
             // A non-fact of a best article that matches nothing: not picked.
             sentence(2, 0.0, best_article, false),
-            // A strong sentence of an article further down the pool: picked.
-            sentence(3, 5.0, ARTICLE_CANDIDATES + 10, false),
+            // A strong fact of an article further down the pool: picked.
+            sentence(3, 5.0, ARTICLE_CANDIDATES + 10, true),
+            // A strong sentence without a figure there: not picked, it cannot answer.
+            sentence(6, 9.0, ARTICLE_CANDIDATES + 10, false),
             // A fact further down that matches nothing: not picked.
             sentence(4, 0.0, ARTICLE_CANDIDATES + 10, true),
             // A matching non-fact of a best article: picked.
@@ -211,8 +205,7 @@ mod tests {
             .collect();
         scored.extend((100..100 + SENTENCE_CANDIDATES as u32).map(|doc| sentence(doc, 1.0, far, true)));
         let picked = docs(&pick_candidates(&scored, &all_best()));
-        let mut expected: Vec<u32> = (0..OTHER_CANDIDATES as u32).collect();
-        expected.extend(100..100 + SENTENCE_CANDIDATES as u32);
+        let expected: Vec<u32> = (100..100 + SENTENCE_CANDIDATES as u32).collect();
         assert_eq!(picked, expected);
     }
 }
