@@ -28,10 +28,12 @@ pub fn same_root(a: &str, b: &str) -> bool {
         .is_some_and(|ending| DERIVATION_ENDINGS.contains(&ending))
 }
 
-/// The two words a word the index lacks may be written as, analysed: "setup" as "set up",
-/// "checkout" as "check out". `known` says whether the index has an analysed term. Both
-/// parts have at least two letters; longer first parts are tried first.
+/// The verb and particle a word the index lacks may be written as, analysed: "setup" as
+/// "set up", "checkout" as "check out", "shutdown" as "shut down". `known` says whether the
+/// index has an analysed term. Only a particle may end the word: "youtube" is no "you tube"
+/// and "facebook" no "face book", they are names the index does not know.
 pub fn split_compound(word: &str, known: impl Fn(&str) -> bool) -> Option<Vec<String>> {
+    const PARTICLES: &[&str] = &["up", "out", "down", "off", "over", "back", "in"];
     let analysed = |part: &str| match crate::index::analyze(part).as_slice() {
         [one] if known(&one.term) => Some(one.term.clone()),
         _ => None,
@@ -39,9 +41,10 @@ pub fn split_compound(word: &str, known: impl Fn(&str) -> bool) -> Option<Vec<St
     if !word.chars().all(|c| c.is_ascii_lowercase()) {
         return None;
     }
-    (2..word.len().saturating_sub(1))
-        .rev()
-        .find_map(|at| Some(vec![analysed(&word[..at])?, analysed(&word[at..])?]))
+    PARTICLES.iter().find_map(|particle| {
+        let verb = word.strip_suffix(particle).filter(|v| v.len() >= 2)?;
+        Some(vec![analysed(verb)?, analysed(particle)?])
+    })
 }
 
 /// True when consecutive terms start with the acronym's letters ("foreign direct investment").
@@ -68,13 +71,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_word_the_index_lacks_may_be_two_words_it_has() {
-        let known = |t: &str| ["set", "up", "check", "out", "spot"].contains(&t);
+    fn a_word_the_index_lacks_may_be_a_verb_and_particle_it_has() {
+        let known =
+            |t: &str| ["set", "up", "check", "out", "spot", "you", "tube", "face", "book"].contains(&t);
         let cases: &[(&str, Option<&[&str]>)] = &[
             ("setup", Some(&["set", "up"])),
             ("checkout", Some(&["check", "out"])),
-            // A name the index lacks stays one word.
+            // A name the index lacks stays one word, even when it joins two known words.
             ("spotify", None),
+            ("youtube", None),
+            ("facebook", None),
             // Typed with a capital: a name.
             ("Setup", None),
         ];
