@@ -128,8 +128,12 @@ pub fn models_by_article<'a>(
         return stated;
     }
     for (article, sentence, title) in sentences {
-        let models = stated.entry(article).or_default();
-        models.extend(models_stated(plan, sentence, title));
+        stated
+            .entry(article)
+            .or_default()
+            .extend(models_stated(plan, sentence, title));
+    }
+    for models in stated.values_mut() {
         models.sort_unstable();
         models.dedup();
     }
