@@ -1,27 +1,22 @@
 //! The answering engine: holds the index in use (swappable on reload) and turns queries into
 //! ranked, cited answers.
 
-use std::collections::{HashMap, HashSet};
-use std::ops::Range;
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use arc_swap::ArcSwap;
 
 use super::candidates::{best_articles, pick_candidates};
 use super::cite::{add_passage, cite};
-use super::coverage::{cover, models_by_article, Evidence, TermSet};
+use super::compare::{compared_sides, merge};
 use super::disagreement::group_disagreement;
-use super::focus::near_quantity;
-use super::head::counts_head;
 use super::names::{add_rare_name_articles, by_names_present};
-use super::periods;
 use super::query::{plan, Lexicon, QueryPlan};
-use super::rank::{is_answer, measure_fit, only_wording_counts, period_fit, score, Signals};
+use super::scoring::rank;
 use super::synonyms::SynonymTable;
 use super::translations::{mostly_cjk, FactPrint};
 use super::types::{Answer, Command};
-use super::wordforms::capitalised_words;
-use crate::index::{analyze, ArticleHit, ArticleInfo, DocKey, IndexError, KnowledgeIndex, SentenceHit};
+use crate::index::{ArticleHit, DocKey, IndexError, KnowledgeIndex};
 
 /// Articles whose sentences are scored: the best articles by BM25 over title and body.
 /// Sentences elsewhere are not looked at: scoring these few articles' sentences by document
@@ -75,16 +70,6 @@ pub struct Engine {
     current: ArcSwap<Snapshot>,
 }
 
-struct Candidate {
-    hit: SentenceHit,
-    /// Its article's place in the article pool.
-    article: usize,
-    signals: Signals,
-    score: f32,
-    /// Good enough to show as an answer ([`is_answer`] of its signals).
-    answers: bool,
-}
-
 impl Engine {
     /// An engine serving `index`.
     pub fn new(index: KnowledgeIndex) -> Self {
@@ -120,7 +105,8 @@ impl Engine {
     }
 }
 
-/// Answers against one snapshot.
+/// Answers against one snapshot. A comparison ("Kuaishou vs Douyin viewers") is also asked
+/// side by side (see `compare`).
 pub fn answer_with(
     snapshot: &Snapshot,
     command: Command,
@@ -128,7 +114,31 @@ pub fn answer_with(
     limit: usize,
 ) -> Result<Answer, IndexError> {
     let index = &snapshot.index;
-    let plan = plan(query, index, &snapshot.synonyms);
+    let whole_plan = plan(query, index, &snapshot.synonyms);
+    let sides = compared_sides(query, |word| whole_plan.concepts.iter().any(|c| c.text == word));
+    if sides.is_empty() {
+        return answer_planned(snapshot, command, query, &whole_plan, limit);
+    }
+    let whole = answer_planned(snapshot, command, query, &whole_plan, MAX_FACTS)?;
+    let parts = sides
+        .iter()
+        .map(|side| {
+            let side_plan = plan(&side.query, index, &snapshot.synonyms);
+            answer_planned(snapshot, command, &side.query, &side_plan, MAX_FACTS)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(merge(whole, &sides, parts, limit))
+}
+
+/// Answers `query` as planned, as one query.
+fn answer_planned(
+    snapshot: &Snapshot,
+    command: Command,
+    query: &str,
+    plan: &QueryPlan,
+    limit: usize,
+) -> Result<Answer, IndexError> {
+    let index = &snapshot.index;
     let mut answer = Answer {
         command,
         query: query.to_string(),
@@ -137,6 +147,7 @@ pub fn answer_with(
         matched: 0,
         suggestions: Vec::new(),
         disagreements: Vec::new(),
+        compared: Vec::new(),
         kb_version: index.kb_version().to_string(),
     };
     if plan.is_empty() {
@@ -145,7 +156,7 @@ pub fn answer_with(
     let terms = plan.search_terms();
     let facts_only = command == Command::Stat;
     let mut pool = index.search_articles(&plan.article_terms(), ARTICLE_POOL)?;
-    add_rare_name_articles(index, &plan, &mut pool)?;
+    add_rare_name_articles(index, plan, &mut pool)?;
     let keys: Vec<DocKey> = pool.iter().map(|a| a.key).collect();
     let scored = index.sentences_of(&terms, &keys, facts_only)?;
     let scores: Vec<f32> = pool.iter().map(|a| a.score).collect();
@@ -155,7 +166,7 @@ pub fn answer_with(
     };
     // Among articles scoring close to the best, those holding the query's rare names are
     // chosen as the best first (see `names`).
-    let order = by_names_present(index, &plan, &pool)?;
+    let order = by_names_present(index, plan, &pool)?;
     let ordered_scores: Vec<f32> = order.iter().map(|&i| scores[i]).collect();
     let best: Vec<usize> = best_articles(&ordered_scores, |i, j| same_shape(order[i], order[j]))
         .into_iter()
@@ -164,7 +175,7 @@ pub fn answer_with(
     let picked = pick_candidates(&scored, &best);
     let texts = index.sentences(picked.iter().map(|s| (s.key, s.score)))?;
     let hits = texts.into_iter().zip(picked.iter().map(|s| s.article)).collect();
-    let candidates = rank(index, &plan, hits, &pool)?;
+    let candidates = rank(index, plan, hits, &pool)?;
     // `RUST_LOG=factbot::answer=trace` shows every candidate, shown or not, with its signals.
     if tracing::enabled!(tracing::Level::TRACE) {
         for c in &candidates {
@@ -249,139 +260,4 @@ fn nearest_titles(index: &KnowledgeIndex, pool: &[ArticleHit]) -> Vec<String> {
         .filter_map(|a| index.article_at(a.key))
         .map(|a| a.meta.title.clone())
         .collect()
-}
-
-/// Scores each sentence (paired with its article's place in `pool`) by every signal, best
-/// first.
-fn rank(
-    index: &KnowledgeIndex,
-    plan: &QueryPlan,
-    hits: Vec<(SentenceHit, usize)>,
-    pool: &[ArticleHit],
-) -> Result<Vec<Candidate>, IndexError> {
-    // Only the best articles' scores are a signal; further down, BM25 over a whole article
-    // says little about one of its sentences.
-    let article_score = |i: usize| if i < RANKED_ARTICLES { pool[i].score } else { 0.0 };
-    let best_article = (0..pool.len().min(RANKED_ARTICLES))
-        .map(article_score)
-        .fold(0.0, f32::max)
-        .max(f32::EPSILON);
-    let best_sentence = hits
-        .iter()
-        .map(|h| h.0.score)
-        .fold(0.0, f32::max)
-        .max(f32::EPSILON);
-
-    // Which concepts each candidate article contains, in one pass over the postings.
-    let mut in_pool: Vec<usize> = hits.iter().map(|h| h.1).collect();
-    in_pool.sort_unstable();
-    in_pool.dedup();
-    let infos: HashMap<usize, Arc<ArticleInfo>> = in_pool
-        .iter()
-        .filter_map(|&i| index.article_at(pool[i].key).map(|info| (i, info)))
-        .collect();
-    let all_terms: Vec<String> = {
-        let mut t: Vec<String> = plan
-            .concepts
-            .iter()
-            .flat_map(|c| c.alternatives.iter().flat_map(|a| a.terms.iter().cloned()))
-            .collect();
-        t.sort();
-        t.dedup();
-        t
-    };
-    let article_keys: Vec<DocKey> = in_pool.iter().map(|&i| pool[i].key).collect();
-    let contains = index.articles_containing(&article_keys, &all_terms)?;
-    let article_terms: HashMap<usize, TermSet> = in_pool
-        .iter()
-        .zip(&contains)
-        .map(|(&i, row)| {
-            (
-                i,
-                all_terms
-                    .iter()
-                    .zip(row)
-                    .filter(|(_, c)| **c)
-                    .map(|(t, _)| t.as_str())
-                    .collect(),
-            )
-        })
-        .collect();
-
-    let keys = plan.concepts.iter().filter(|c| c.key).count();
-    let empty_set = TermSet::default();
-    let empty_titles = rustc_hash::FxHashSet::default();
-
-    // Each sentence's analysed terms and their byte spans, beside the hit and its article.
-    let analysed: Vec<_> = hits
-        .into_iter()
-        .map(|(hit, article)| {
-            let (terms, spans): (Vec<String>, Vec<Range<usize>>) =
-                analyze(&hit.text).into_iter().map(|t| (t.term, t.span)).unzip();
-            (hit, article, terms, spans)
-        })
-        .collect();
-    let title_of = |article: &usize| infos.get(article).map_or(&empty_titles, |a| &a.title_terms);
-    let models = models_by_article(
-        plan,
-        analysed.iter().map(|a| (a.1, a.2.as_slice(), title_of(&a.1))),
-    );
-
-    let mut candidates: Vec<Candidate> = analysed
-        .into_iter()
-        .map(|(hit, article, sentence_terms, term_spans)| {
-            let acronyms = capitalised_words(&hit.text);
-            let evidence = Evidence {
-                sentence: &sentence_terms,
-                title: title_of(&article),
-                headline: infos.get(&article).map_or(&empty_titles, |a| &a.headline_terms),
-                article: article_terms.get(&article).unwrap_or(&empty_set),
-                acronyms: &acronyms,
-                article_models: models.get(&article).map_or(&[], Vec::as_slice),
-            };
-            let coverage = cover(plan, &evidence);
-            let kinds: Vec<_> = hit.payload.quantities.iter().map(|q| q.kind).collect();
-            let signals = Signals {
-                sentence_bm25: hit.score / best_sentence,
-                article_bm25: article_score(article) / best_article,
-                coverage: coverage.overall,
-                sentence_coverage: coverage.in_sentence,
-                keys,
-                missing_keys: coverage.missing_keys,
-                missing_models: coverage.missing_models,
-                measure: measure_fit(&plan.measures, &kinds),
-                wording_counts: only_wording_counts(&hit.text, &hit.payload.quantities, &plan.measures),
-                unit_fit: near_quantity(&all_terms, &plan.focus, &hit, &sentence_terms, &term_spans)
-                    || counts_head(&plan.head, &sentence_terms, &term_spans, &hit.payload.quantities),
-                focus_named: plan.focus_asked && sentence_terms.iter().any(|t| plan.focus.contains(t)),
-                focus_asked: plan.focus_asked,
-                kin_fit: near_quantity(&all_terms, &plan.kin, &hit, &sentence_terms, &term_spans),
-                rate_fit: near_quantity(&all_terms, &plan.rate, &hit, &sentence_terms, &term_spans),
-                period_fit: periods::both(
-                    period_fit(&plan.years, hit.payload.period, &sentence_terms),
-                    periods::period_fit(&plan.period, &hit.text),
-                ),
-                paragraph: hit.position.paragraph,
-            };
-            let score = score(&signals);
-            Candidate {
-                hit,
-                article,
-                answers: is_answer(&signals),
-                signals,
-                score,
-            }
-        })
-        .collect();
-    // A sentence that answers (names the query's entities, carries a figure) comes before
-    // any that does not, however relevant: "They hope the song will raise more than £2m"
-    // answers "how much" where the lead that names the singers does not.
-    candidates.sort_by(|a, b| {
-        b.answers
-            .cmp(&a.answers)
-            .then_with(|| b.score.total_cmp(&a.score))
-            .then_with(|| a.hit.article.cmp(&b.hit.article))
-            .then_with(|| a.hit.position.cmp(&b.hit.position))
-    });
-    Ok(candidates)
 }

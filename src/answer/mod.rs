@@ -3,6 +3,7 @@
 
 mod candidates;
 mod cite;
+mod compare;
 mod coverage;
 mod disagreement;
 mod engine;
@@ -14,6 +15,7 @@ mod periods;
 mod places;
 mod query;
 mod rank;
+mod scoring;
 mod search_terms;
 mod synonyms;
 mod topics;
@@ -31,4 +33,4 @@ pub use query::{plan, Alternative, Concept, Lexicon, Origin, QueryPlan, MAX_QUER
 pub use rank::{is_answer, measure_fit, score, MeasureFit, Signals, MIN_COVERAGE};
 pub use synonyms::SynonymTable;
 pub use topics::{TopicCache, Topics};
-pub use types::{Answer, Citation, CitedFact, Command, Disagreement, Highlight};
+pub use types::{Answer, Citation, CitedFact, Command, ComparedSide, Disagreement, Highlight};

@@ -113,6 +113,20 @@ pub struct Answer {
     pub suggestions: Vec<String>,
     /// Where the top facts disagree.
     pub disagreements: Vec<Disagreement>,
+    /// For a comparison ("Kuaishou vs Douyin viewers"): the things compared, in query order.
+    /// Empty for any other query.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub compared: Vec<ComparedSide>,
     /// Knowledge-base version the answer came from.
     pub kb_version: String,
+}
+
+/// One thing a comparison names, and whether any fact matched it: a side the knowledge base
+/// has nothing on is said so, not silently left out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComparedSide {
+    /// The name as typed.
+    pub name: String,
+    /// True when the answer holds a fact about it.
+    pub matched: bool,
 }

@@ -273,6 +273,7 @@ mod tests {
             matched: facts,
             suggestions: Vec::new(),
             disagreements: Vec::new(),
+            compared: Vec::new(),
             kb_version: "c0ffee12".to_string(),
         }
     }

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::answer::{Citation, Highlight};
+use crate::answer::{Citation, ComparedSide, Highlight};
 
 /// Where in its source a cited fact is: "p. 12, ¶ 3" for a page of a PDF, else "¶ 5".
 /// `space` goes between sign and number (a no-break space keeps them together in Discord).
@@ -43,6 +43,31 @@ pub fn mark_spans(
     }
     out.push_str(&escape(&text[at..]));
     out
+}
+
+/// The line that says what a comparison compared, and which sides no fact matched:
+/// "Comparing Kuaishou and Douyin: no matching fact for Douyin." `name` renders each name
+/// (escaped for Discord). `None` when the answer compares nothing.
+pub fn comparison_note(compared: &[ComparedSide], name: impl Fn(&str) -> String) -> Option<String> {
+    let list = |names: Vec<String>| match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    if compared.is_empty() {
+        return None;
+    }
+    let all = list(compared.iter().map(|s| name(&s.name)).collect());
+    let unmatched: Vec<String> = compared
+        .iter()
+        .filter(|s| !s.matched)
+        .map(|s| name(&s.name))
+        .collect();
+    Some(if unmatched.is_empty() {
+        format!("Comparing {all}.")
+    } else {
+        format!("Comparing {all}: no matching fact for {}.", list(unmatched))
+    })
 }
 
 /// A date as readers expect it in citations: `29 Mar 2024`.
@@ -98,5 +123,25 @@ mod tests {
             paragraph: 3,
         });
         assert_eq!(location(&citation, " "), "p. 12, ¶ 3");
+    }
+
+    #[test]
+    fn a_comparison_note_lists_the_sides_and_those_nothing_matched() {
+        let side = |name: &str, matched: bool| ComparedSide {
+            name: name.to_string(),
+            matched,
+        };
+        let plain = |s: &str| s.to_string();
+        let cases: &[(Vec<ComparedSide>, Option<&str>)] = &[
+            (vec![], None),
+            (vec![side("A", true), side("B", true)], Some("Comparing A and B.")),
+            (
+                vec![side("A", true), side("B", false), side("C", false)],
+                Some("Comparing A, B and C: no matching fact for B and C."),
+            ),
+        ];
+        for (compared, expected) in cases {
+            assert_eq!(comparison_note(compared, plain).as_deref(), *expected);
+        }
     }
 }

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use crate::answer::{Answer, CitedFact, Command};
 use crate::facts::qualifier_start;
 
-use super::marks::{format_date, location, mark_spans};
+use super::marks::{comparison_note, format_date, location, mark_spans};
 
 /// How to show emphasis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +50,9 @@ pub fn render(answer: &Answer, emphasis: Emphasis) -> String {
         answer.matched.max(answer.facts.len()),
         answer.kb_version
     );
+    if let Some(note) = comparison_note(&answer.compared, printable) {
+        let _ = writeln!(out, "{note}");
+    }
     for (i, fact) in answer.facts.iter().enumerate() {
         let _ = writeln!(out);
         let body = match (answer.command, &fact.passage, fact.passage_span) {

@@ -2,7 +2,7 @@
 //! as insta snapshots, plus the limits on an answer far too big for one message.
 
 use chrono::NaiveDate;
-use factbot::answer::{Answer, Citation, CitedFact, Command, Disagreement, Highlight};
+use factbot::answer::{Answer, Citation, CitedFact, Command, ComparedSide, Disagreement, Highlight};
 use factbot::facts::{Position, QuantityKind};
 use factbot::knowledge::ArticleId;
 use factbot::render::discord::{render_answer, render_help, render_sources, SourceEntry, SourcesPage};
@@ -71,6 +71,7 @@ fn stat_answer() -> Answer {
             kind: QuantityKind::Count,
             facts: vec![0, 1],
         }],
+        compared: Vec::new(),
         kb_version: "c479c648".to_string(),
     }
 }
@@ -104,9 +105,29 @@ fn discord_e2e_no_answer_snapshot() {
         matched: 0,
         suggestions: vec!["Appfigures: short-drama apps earned $146 million".to_string()],
         disagreements: Vec::new(),
+        compared: Vec::new(),
         kb_version: "c479c648".to_string(),
     };
     insta::assert_json_snapshot!("no_answer", render_answer(&answer));
+}
+
+#[test]
+fn discord_e2e_comparison_answer_snapshot() {
+    let mut answer = stat_answer();
+    answer.query = "Kuaishou vs Douyin* daily viewers".to_string();
+    answer.facts.truncate(1);
+    answer.disagreements.clear();
+    answer.compared = vec![
+        ComparedSide {
+            name: "Kuaishou".to_string(),
+            matched: true,
+        },
+        ComparedSide {
+            name: "Douyin*".to_string(),
+            matched: false,
+        },
+    ];
+    insta::assert_json_snapshot!("comparison_answer", render_answer(&answer));
 }
 
 #[test]

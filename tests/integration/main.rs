@@ -6,6 +6,7 @@ mod support;
 mod answers;
 mod article_choice;
 mod check_cli;
+mod comparisons;
 mod disagreements;
 mod eval_dev;
 mod hardening;

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::answer::{Answer, Citation, CitedFact, Command};
-use crate::render::marks::{format_date, location, mark_spans};
+use crate::render::marks::{comparison_note, format_date, location, mark_spans};
 
 use super::text::{escape_markdown, truncate};
 use super::{limits, ActionRow, Button, DiscordMessage, Embed, EmbedField, EmbedFooter};
@@ -17,6 +17,8 @@ const NO_ANSWER_COLOUR: u32 = 0x99_99_99;
 const PASSAGE_CONTEXT: usize = 160;
 /// Longest query shown as the embed title: a wall of bold text helps nobody.
 const QUERY_TITLE: usize = 150;
+/// Longest name of a compared side shown in the comparison note.
+const COMPARED_NAME: usize = 60;
 /// Longest title shown in a source line, so many sources fit.
 const SOURCE_TITLE: usize = 120;
 
@@ -31,7 +33,13 @@ pub fn render_answer_from(answer: &Answer, first: usize) -> DiscordMessage {
     if answer.no_answer || answer.facts.is_empty() {
         return render_no_answer(answer);
     }
-    let mut description = String::new();
+    // What a comparison compared, and any side nothing matched, before the facts.
+    let mut description = comparison_note(&answer.compared, |name| {
+        format!("**{}**", escape_markdown(&truncate(name, COMPARED_NAME)))
+    })
+    .map(|note| format!("*{note}*\n\n"))
+    .unwrap_or_default();
+    let lead = description.chars().count();
     let mut shown = 0;
     for (i, fact) in answer.facts.iter().enumerate() {
         let line = fact_line(answer.command, i + first, fact);
@@ -39,7 +47,7 @@ pub fn render_answer_from(answer: &Answer, first: usize) -> DiscordMessage {
         if description.chars().count() + line.chars().count() + 400 > limits::DESCRIPTION && shown > 0 {
             break;
         }
-        if !description.is_empty() {
+        if description.chars().count() > lead {
             description.push_str("\n\n");
         }
         description.push_str(&line);

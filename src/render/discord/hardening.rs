@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 use super::*;
-use crate::answer::{Answer, Citation, CitedFact, Command, Disagreement, Highlight};
+use crate::answer::{Answer, Citation, CitedFact, Command, ComparedSide, Disagreement, Highlight};
 use crate::facts::{Position, QuantityKind};
 use crate::knowledge::ArticleId;
 
@@ -139,8 +139,9 @@ fn answer() -> impl Strategy<Value = Answer> {
         any::<bool>(),
         proptest::collection::vec(fact(), 0..12),
         proptest::collection::vec(text(10), 0..12),
+        proptest::collection::vec((text(80), any::<bool>()), 0..4),
     )
-        .prop_map(|(query, ask, no_answer, facts, suggestions)| Answer {
+        .prop_map(|(query, ask, no_answer, facts, suggestions, compared)| Answer {
             command: if ask { Command::Ask } else { Command::Stat },
             query,
             no_answer,
@@ -151,6 +152,10 @@ fn answer() -> impl Strategy<Value = Answer> {
             matched: facts.len(),
             facts,
             suggestions,
+            compared: compared
+                .into_iter()
+                .map(|(name, matched)| ComparedSide { name, matched })
+                .collect(),
             kb_version: "abcd1234".to_string(),
         })
 }
