@@ -171,6 +171,8 @@ fn digit_core(s: &str, i: usize, floor: usize) -> Result<Core, usize> {
     match n1 {
         // Times, dates, ratios, versions: 10:30, 28/03, 1.2.3; digit groups: phone numbers.
         ':' | '/' | '.' if n2.is_ascii_digit() => return Err(skip()),
+        // Web addresses and file names: 163.com, 4399.com, 360.cn.
+        '.' if n2.is_ascii_lowercase() => return Err(skip()),
         '-' if n2.is_ascii_uppercase() => return Err(skip()), // names: 7-Eleven, 3-D
         ' ' if n2.is_ascii_digit() => {
             return Err(skip_chars(s, end, |c| c == ' ' || c.is_ascii_digit()));

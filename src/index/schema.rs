@@ -47,7 +47,8 @@ use super::tokenizer::MixedTokenizer;
 /// 32: a fraction "at" a price in a sentence about betting is odds ("favourite to win at
 /// 7/4").
 /// 33: scores are a kind of figure ("won 24-18", "6-4 7-6 (7-4)").
-pub const SCHEMA_VERSION: u32 = 33;
+/// 34: a number glued to a web address is no figure ("163.com").
+pub const SCHEMA_VERSION: u32 = 34;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";

@@ -162,6 +162,7 @@ const CASES: &[(&str, &[Want])] = &[
     ("He came 11th and then 1st.", &[]),
     ("The 777-200LR, Windows XP and the PS2 and Covid-19 and 5G.", &[]),
     ("Call 020 7946 0958 now.", &[]),
+    ("The text also appears on 163.com, 4399.com and 360.cn.", &[]),
     ("See Page 3 and No 1 and No. 5.", &[]),
     ("In the 2004-05 season he scored.", &[]),
     ("One of the best, the one he liked, one day.", &[]),
