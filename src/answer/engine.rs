@@ -61,6 +61,9 @@ impl Lexicon for KnowledgeIndex {
     fn similar_terms(&self, term: &str, max_distance: usize) -> Vec<(String, u64)> {
         KnowledgeIndex::similar_terms(self, term, max_distance).unwrap_or_default()
     }
+    fn written_as_name(&self, term: &str) -> bool {
+        KnowledgeIndex::written_as_name(self, term).unwrap_or(false)
+    }
 }
 
 /// Answers queries against the current snapshot; `swap` replaces it atomically while

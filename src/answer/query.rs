@@ -27,6 +27,11 @@ pub trait Lexicon {
     fn article_frequency(&self, term: &str) -> u64;
     /// Indexed terms near `term` (typos), with their article frequency.
     fn similar_terms(&self, term: &str, max_distance: usize) -> Vec<(String, u64)>;
+    /// Whether the texts write the analysed `term` as a name: capitalised wherever it does
+    /// not start a sentence ("Kuaishou", not "sales").
+    fn written_as_name(&self, _term: &str) -> bool {
+        false
+    }
 }
 
 /// How one alternative relates to what the user typed.
@@ -243,8 +248,14 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         let name_follows = words
             .get(i + 1)
             .is_some_and(|next| is_plain_capitalised(&next.original) && !is_stopword(&lower[i + 1]));
+        // In a small knowledge base every word is in many articles, so how the texts write
+        // it decides: "Kuaishou daily viewers" starts with a name, "Sales of X" does not.
         let capitalised = word.original.chars().any(char::is_uppercase)
-            && !(i == 0 && is_plain_capitalised(&word.original) && common && !name_follows);
+            && !(i == 0
+                && is_plain_capitalised(&word.original)
+                && common
+                && !name_follows
+                && !lexicon.written_as_name(&word.term));
         // Place names: any capital counts here ("Japan" starting a query is still Japan).
         let written_capitalised = word.original.chars().any(char::is_uppercase);
         for form in place_forms(&word.term, written_capitalised) {

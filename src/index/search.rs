@@ -16,6 +16,8 @@ use crate::knowledge::ArticleId;
 
 /// Share of articles above which a word is left out of the article body search.
 const UBIQUITOUS_SHARE: f64 = 0.8;
+/// Sentences read to tell whether the texts write a word as a name.
+const NAME_SAMPLE: usize = 8;
 /// Fewest articles for which a word's share of them is taken as telling.
 const UBIQUITOUS_MIN_ARTICLES: usize = 20;
 
@@ -164,6 +166,39 @@ impl KnowledgeIndex {
         Ok(self
             .searcher()
             .doc_freq(&Term::from_field_text(self.fields.body, term))?)
+    }
+
+    /// Whether the sentences write the analysed `term` as a name: in the first
+    /// [`NAME_SAMPLE`] sentences holding it, capitalised at least once where it does not start
+    /// the sentence, and never in lowercase there. Reads those few stored sentences, whatever the
+    /// size of the corpus.
+    pub fn written_as_name(&self, term: &str) -> Result<bool, IndexError> {
+        let searcher = self.searcher();
+        let field_term = Term::from_field_text(self.fields.text, term);
+        let mut capitalised = false;
+        let mut read = 0;
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let inverted = segment.inverted_index(self.fields.text)?;
+            let Some(mut postings) = inverted.read_postings(&field_term, IndexRecordOption::Basic)? else {
+                continue;
+            };
+            while postings.doc() != TERMINATED && read < NAME_SAMPLE {
+                let doc: TantivyDocument = searcher.doc(DocAddress::new(ord as u32, postings.doc()))?;
+                let text = self.str_field(&doc, self.fields.text);
+                for token in super::analyze(text).into_iter().filter(|t| t.term == term) {
+                    let starts_sentence = !text[..token.span.start].chars().any(char::is_alphanumeric);
+                    match text[token.span.start..].chars().next() {
+                        _ if starts_sentence => {}
+                        Some(c) if c.is_uppercase() => capitalised = true,
+                        Some(c) if c.is_lowercase() => return Ok(false),
+                        _ => {}
+                    }
+                }
+                read += 1;
+                postings.advance();
+            }
+        }
+        Ok(capitalised)
     }
 
     /// Indexed terms within `max_distance` edits of `term` that share its first character,

@@ -342,3 +342,30 @@ fn american_and_british_spellings_are_one_term() {
     // Words that only look like it stay apart.
     assert_ne!(terms("size"), terms("sise"));
 }
+
+/// In a small knowledge base every word is common, so a name starting the query is known as
+/// one by how the texts write it: "Kuaishou revenue" is about Kuaishou, and Time Warner's
+/// revenue is no answer to it.
+#[test]
+fn a_name_starting_the_query_is_a_name_in_a_small_knowledge_base() {
+    let engine = media_fixture().engine();
+    let index = &engine.snapshot().index;
+    for (term, expected) in [
+        ("kuaishou", true),
+        ("sale", false),
+        ("dvd", true),
+        ("nowher", false),
+    ] {
+        assert_eq!(index.written_as_name(term).expect("lookup"), expected, "{term}");
+    }
+    let answer = engine.stat("Kuaishou profits", 3).expect("answer");
+    assert!(
+        answer.no_answer
+            || answer
+                .facts
+                .iter()
+                .all(|f| f.citation.article.as_str() == "kuaishou.md"),
+        "{:?}",
+        answer.facts.iter().map(|f| &f.text).collect::<Vec<_>>()
+    );
+}

@@ -288,6 +288,41 @@ fn a_first_word_capitalised_like_the_next_is_part_of_a_name() {
     }
 }
 
+/// Every word is common, as in a small knowledge base, and the texts write "kuaishou" as a
+/// name.
+struct SmallBase;
+
+impl Lexicon for SmallBase {
+    fn article_count(&self) -> u64 {
+        14
+    }
+    fn article_frequency(&self, _term: &str) -> u64 {
+        2
+    }
+    fn similar_terms(&self, _term: &str, _max_distance: usize) -> Vec<(String, u64)> {
+        Vec::new()
+    }
+    fn written_as_name(&self, term: &str) -> bool {
+        term == "kuaishou"
+    }
+}
+
+/// A common first word is still a name when the texts always write it as one.
+#[test]
+fn a_first_word_the_texts_write_as_a_name_is_a_name() {
+    let synonyms = SynonymTable::new(&Synonyms { groups: Vec::new() });
+    for (query, word, key) in [
+        ("Kuaishou daily viewers", "Kuaishou", true),
+        ("Music sales", "Music", false),
+    ] {
+        assert_eq!(
+            is_key(query, word, &SmallBase, &synonyms),
+            key,
+            "{word} in {query}"
+        );
+    }
+}
+
 #[test]
 fn a_number_after_a_name_is_a_model_unless_it_starts_a_larger_number() {
     let synonyms = SynonymTable::new(&Synonyms { groups: Vec::new() });
