@@ -299,7 +299,17 @@ fn finish(s: &str, c: Core) -> Result<Quantity, usize> {
         let date = MONTHS.contains(&before) || MONTHS.contains(&word_at(s, after));
         let opener = s[..at].trim_end().chars().next_back().unwrap_or('.');
         let mid_sentence = !"\"“‘'(:—–-.".contains(opener);
+        // "the 2024 downloads", "report 2004 results": a year before a noun names the noun's
+        // year; a count this size is written "2,024 downloads" or qualified ("about 2000
+        // people"). A round hundred is a year only after a determiner ("the 2000 elections").
+        let year_of_noun = c.year_like
+            && c.raw >= 1900.0
+            && kind == K::Count
+            && !c.approx
+            && !qualified(s, c.start)
+            && (c.raw % 100.0 != 0.0 || in_list(before, DETERMINERS));
         let reject = c.year_like && (kind == K::Number || in_list(before, YEAR_WORDS))
+            || year_of_noun
             || c.int && (c.raw <= 31.0 && date || c.raw <= 12.0 && clock)
             || in_list(before, LABELS)
             || kind == K::Number && in_list(before, TIME_LABELS)

@@ -48,7 +48,8 @@ use super::tokenizer::MixedTokenizer;
 /// 7/4").
 /// 33: scores are a kind of figure ("won 24-18", "6-4 7-6 (7-4)").
 /// 34: a number glued to a web address is no figure ("163.com").
-pub const SCHEMA_VERSION: u32 = 34;
+/// 35: a year-like number before a noun is a year, not a count ("the 2024 downloads").
+pub const SCHEMA_VERSION: u32 = 35;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";

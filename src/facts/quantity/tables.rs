@@ -159,6 +159,11 @@ pub(super) static YEAR_WORDS: &[&str] = &[
     "after", "and", "to", "through", "throughout", "mid", "early", "late", "year",
 ];
 
+/// Words after which a year-like number before a noun is a year: "the 2000 elections".
+pub(super) static DETERMINERS: &[&str] = &[
+    "the", "its", "their", "his", "her", "our", "your", "this", "that", "whose", "last", "next",
+];
+
 #[rustfmt::skip]
 pub(super) static MONTHS: &[&str] = &[
     "January", "February", "March", "April", "May", "June", "July", "August", "September",

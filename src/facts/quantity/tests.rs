@@ -118,6 +118,10 @@ const CASES: &[(&str, &[Want])] = &[
     ("It has more than 500 stores.", &[("500", K::Count, 500.0, "stores", true)]),
     ("At least 20 people and fewer than 10 games.", &[("20", K::Count, 20.0, "people", true), ("10", K::Count, 10.0, "games", true)]),
     ("Around 2000 people attended.", &[("2000", K::Count, 2000.0, "people", true)]),
+    // A year before a noun names its year: only a qualifier or a round hundred without a
+    // determiner makes a year-like number a count.
+    ("Over 60% of the 2024 downloads came from ads; firms report 2004 results.", &[("60%", K::Percent, 60.0, "", true)]),
+    ("The 2000 elections drew 2000 voters.", &[("2000", K::Count, 2000.0, "voters", false)]),
     ("超过5000名员工和约3万多人", &[("5000", K::Count, 5000.0, "人", true), ("3万多", K::Count, 3e4, "人", true)]),
     ("Dozens of people were hurt.", &[("Dozens", K::Count, 12.0, "people", true)]),
     ("Tens of thousands of fans came.", &[("Tens of thousands", K::Count, 1e4, "fans", true)]),
