@@ -369,3 +369,14 @@ fn a_name_starting_the_query_is_a_name_in_a_small_knowledge_base() {
         answer.facts.iter().map(|f| &f.text).collect::<Vec<_>>()
     );
 }
+
+/// "People use" is a way to say users, as "people watch" is to say viewers: the count of
+/// short-video users answers, not Kuaishou's count of people watching short dramas.
+#[test]
+fn people_who_use_something_are_its_users() {
+    let engine = Fixture::bundled().engine();
+    let answer = engine
+        .ask("How many people use short video apps in China?", 3)
+        .expect("answer");
+    assert!(answer.facts[0].text.contains("1.04 billion"), "{}", answer.facts[0].text);
+}
