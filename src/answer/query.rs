@@ -11,7 +11,7 @@ use super::measures::asked_measures;
 use super::periods::{is_month, is_year, period_asked, PeriodAsked};
 use super::places::place_forms;
 use super::synonyms::SynonymTable;
-use super::wordforms::split_compound;
+use super::wordforms::{comparative_base, split_compound};
 use super::words::{is_stopword, measure_kinds};
 
 /// Longest query the engine reads; the rest is ignored (Discord allows 6,000 characters).
@@ -272,9 +272,17 @@ pub fn plan(text: &str, lexicon: &dyn Lexicon, synonyms: &SynonymTable) -> Query
         let split = (df == 0 && word.original == lower[i])
             .then(|| split_compound(&lower[i], |t| lexicon.article_frequency(t) > 0))
             .flatten();
+        // A comparative the index lacks is its adjective: "bigger" is no unknown name.
+        let comparative = (df == 0 && split.is_none() && word.original == lower[i])
+            .then(|| comparative_base(&lower[i], |t| lexicon.article_frequency(t) > 0))
+            .flatten();
         alternatives.extend(split.map(|terms| Alternative {
             terms,
             origin: Origin::Compound,
+        }));
+        alternatives.extend(comparative.map(|base| Alternative {
+            terms: vec![base],
+            origin: Origin::Derived,
         }));
         let is_number = word.term.chars().all(|c| c.is_ascii_digit());
         // A brand's own spelling ("iPad", "eBay") is deliberate, not a typo of a known word.

@@ -47,6 +47,36 @@ pub fn split_compound(word: &str, known: impl Fn(&str) -> bool) -> Option<Vec<St
     })
 }
 
+/// The adjective a comparative or superlative the index lacks is made of, analysed:
+/// "bigger" is big, "largest" large, "cheaper" cheap, "happier" happy. A word of degree,
+/// not a name the knowledge base does not know. `known` says whether the index has an
+/// analysed term.
+pub fn comparative_base(word: &str, known: impl Fn(&str) -> bool) -> Option<String> {
+    if !word.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let stem = word.strip_suffix("est").or_else(|| word.strip_suffix("er"))?;
+    if stem.len() < 2 {
+        return None;
+    }
+    let bytes = stem.as_bytes();
+    let undoubled = (bytes.len() >= 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2])
+        .then(|| &stem[..stem.len() - 1]);
+    let candidates = [
+        Some(stem.to_string()),
+        undoubled.map(str::to_string),
+        Some(format!("{stem}e")),
+        stem.strip_suffix('i').map(|s| format!("{s}y")),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find_map(|base| match crate::index::analyze(&base).as_slice() {
+            [one] if known(&one.term) => Some(one.term.clone()),
+            _ => None,
+        })
+}
+
 /// True when consecutive terms start with the acronym's letters ("foreign direct investment").
 pub fn spells_acronym(terms: &[String], acronym: &str) -> bool {
     let letters: Vec<char> = acronym.chars().collect();
@@ -69,6 +99,26 @@ pub fn capitalised_words(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_comparative_the_index_lacks_is_its_adjective() {
+        let known = |t: &str| ["big", "larg", "cheap", "happi", "stream"].contains(&t);
+        let cases = [
+            ("bigger", Some("big")),
+            ("biggest", Some("big")),
+            ("largest", Some("larg")),
+            ("cheaper", Some("cheap")),
+            ("happier", Some("happi")),
+            ("streamer", Some("stream")),
+            // No adjective the index has, or typed as a name.
+            ("zoomer", None),
+            ("Bigger", None),
+            ("er", None),
+        ];
+        for (word, expected) in cases {
+            assert_eq!(comparative_base(word, known).as_deref(), expected, "{word}");
+        }
+    }
 
     #[test]
     fn a_word_the_index_lacks_may_be_a_verb_and_particle_it_has() {

@@ -378,5 +378,29 @@ fn people_who_use_something_are_its_users() {
     let answer = engine
         .ask("How many people use short video apps in China?", 3)
         .expect("answer");
-    assert!(answer.facts[0].text.contains("1.04 billion"), "{}", answer.facts[0].text);
+    assert!(
+        answer.facts[0].text.contains("1.04 billion"),
+        "{}",
+        answer.facts[0].text
+    );
+}
+
+/// A comparative the knowledge base lacks ("bigger") is a word of degree, not an unknown
+/// name that vetoes every answer; "biggest" finds "largest".
+#[test]
+fn comparatives_are_words_of_degree_not_unknown_names() {
+    let engine = Fixture::bundled().engine();
+    let answer = engine
+        .ask("Is the micro drama market bigger than the box office?", 3)
+        .expect("answer");
+    assert!(!answer.no_answer);
+    assert!(answer.facts.iter().any(|f| f.text.contains("box office")));
+    let answer = engine
+        .stat("biggest short drama market outside China", 3)
+        .expect("answer");
+    assert!(
+        answer.facts[0].text.contains("second-largest"),
+        "{}",
+        answer.facts[0].text
+    );
 }
