@@ -35,10 +35,20 @@ fn value_text(fact: &CitedFact, kind: QuantityKind) -> Option<&str> {
 /// users and 167 million phones sold are both counts, of different things), for the same
 /// year when both state one (a 2024 and a 2025 market size are a trend). A second source
 /// with the same value agrees and adds nothing to the group.
-pub fn group_disagreement(facts: &mut [CitedFact], wanted: &[QuantityKind]) -> Vec<Disagreement> {
+///
+/// They must also be of the same subject: `subjects` tells which of the query's subjects
+/// (its concepts that name no measure) a fact names, and facts compete only when they name
+/// the same ones: the online audiovisual sector's market size is no other estimate of the
+/// micro-drama market's.
+pub fn group_disagreement(
+    facts: &mut [CitedFact],
+    wanted: &[QuantityKind],
+    subjects: impl Fn(&CitedFact) -> Vec<bool>,
+) -> Vec<Disagreement> {
     let Some(top) = facts.first() else {
         return Vec::new();
     };
+    let top_subjects = subjects(top);
     let Some(kind) = answering_kind(top, wanted) else {
         return Vec::new();
     };
@@ -60,7 +70,9 @@ pub fn group_disagreement(facts: &mut [CitedFact], wanted: &[QuantityKind]) -> V
     let mut members: Vec<usize> = Vec::new();
     for (i, fact) in facts.iter().enumerate() {
         let close = fact.score >= top_score * CLOSE_SCORE;
-        let same_measure = answering_kind(fact, wanted) == Some(kind) && counts_the_asked_thing(fact);
+        let same_measure = answering_kind(fact, wanted) == Some(kind)
+            && counts_the_asked_thing(fact)
+            && subjects(fact) == top_subjects;
         let same_period = |other: &CitedFact| match (fact.period, other.period) {
             (Some(a), Some(b)) => a == b,
             _ => true,
@@ -166,6 +178,11 @@ mod tests {
         }
     }
 
+    /// Every fact names the query's one subject.
+    fn any_subject(_: &CitedFact) -> Vec<bool> {
+        vec![true]
+    }
+
     fn articles(facts: &[CitedFact]) -> Vec<&str> {
         facts.iter().map(|f| f.citation.article.as_str()).collect()
     }
@@ -177,7 +194,7 @@ mod tests {
             fact("a.md", "270 million people", "270 million", 2.4, 2024),
             fact("c.md", "5 episodes", "5", 1.0, 2023),
         ];
-        let groups = group_disagreement(&mut facts, &[QuantityKind::Count]);
+        let groups = group_disagreement(&mut facts, &[QuantityKind::Count], any_subject);
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].facts, vec![0, 1]);
         assert_eq!(articles(&facts), vec!["a.md", "b.md", "c.md"]);
@@ -189,13 +206,13 @@ mod tests {
             fact("b.md", "270 million", "270 million", 2.5, 2025),
             fact("a.md", "270 million", "270 million", 2.4, 2024),
         ];
-        assert!(group_disagreement(&mut same, &[]).is_empty());
+        assert!(group_disagreement(&mut same, &[], any_subject).is_empty());
         assert_eq!(same[0].citation.article.as_str(), "b.md");
         let mut distant = vec![
             fact("b.md", "830 million", "830 million", 2.5, 2025),
             fact("a.md", "270 million", "270 million", 1.0, 2024),
         ];
-        assert!(group_disagreement(&mut distant, &[]).is_empty());
+        assert!(group_disagreement(&mut distant, &[], any_subject).is_empty());
     }
 
     /// Each row: a second close fact from another article that must not be called a
@@ -229,7 +246,10 @@ mod tests {
                 ..fact("b.md", "830 million viewers", "830 million", 2.5, 2025)
             };
             let mut facts = vec![first, second];
-            assert!(group_disagreement(&mut facts, &wanted).is_empty(), "second {why}");
+            assert!(
+                group_disagreement(&mut facts, &wanted, any_subject).is_empty(),
+                "second {why}"
+            );
             assert_eq!(articles(&facts), vec!["b.md", "a.md"], "second {why}");
         }
     }
@@ -241,9 +261,48 @@ mod tests {
             fact("en.md", "40% of users", "40%", 2.5, 2024),
             fact("c.md", "17% of users", "17%", 2.4, 2025),
         ];
-        let groups = group_disagreement(&mut facts, &[QuantityKind::Count]);
+        let groups = group_disagreement(&mut facts, &[QuantityKind::Count], any_subject);
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].facts, vec![0, 1]);
         assert_eq!(articles(&facts), vec!["zh.md", "c.md", "en.md"]);
+    }
+
+    #[test]
+    fn figures_of_different_subjects_are_not_a_disagreement() {
+        let micro_drama = |f: &CitedFact| vec![f.text.contains("micro-drama")];
+        let mut facts = vec![
+            fact(
+                "a.md",
+                "the audiovisual sector's 1.15 trillion",
+                "1.15 trillion",
+                2.5,
+                2024,
+            ),
+            fact(
+                "b.md",
+                "the micro-drama market's 37.39 billion",
+                "37.39 billion",
+                2.4,
+                2024,
+            ),
+        ];
+        assert!(group_disagreement(&mut facts, &[], micro_drama).is_empty());
+        let mut facts = vec![
+            fact(
+                "a.md",
+                "the micro-drama market's 50.5 billion",
+                "50.5 billion",
+                2.5,
+                2024,
+            ),
+            fact(
+                "b.md",
+                "the micro-drama market's 50.44 billion",
+                "50.44 billion",
+                2.4,
+                2024,
+            ),
+        ];
+        assert_eq!(group_disagreement(&mut facts, &[], micro_drama).len(), 1);
     }
 }

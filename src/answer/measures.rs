@@ -58,6 +58,17 @@ pub fn asked_measures(originals: &[&str], lower: &[String]) -> Vec<QuantityKind>
     measures
 }
 
+/// Whether a query concept (its words as typed, e.g. "market size" or "viewers") names a
+/// measure rather than what is measured: a measure word, or a two-word phrase asking for a
+/// kind of quantity.
+pub fn names_a_measure(text: &str) -> bool {
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    words.iter().any(|w| measure_kinds(w).is_some())
+        || words
+            .windows(2)
+            .any(|pair| question_kinds(&pair[0], &pair[1]).is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
