@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::answer::{Citation, ComparedSide, Highlight};
+use crate::answer::{Citation, CitedFact, ComparedSide, Highlight};
 
 /// Where in its source a cited fact is: "p. 12, ¶ 3" for a page of a PDF, else "¶ 5".
 /// `space` goes between sign and number (a no-break space keeps them together in Discord).
@@ -67,6 +67,19 @@ pub fn comparison_note(compared: &[ComparedSide], name: impl Fn(&str) -> String)
         format!("Comparing {all}.")
     } else {
         format!("Comparing {all}: no matching fact for {}.", list(unmatched))
+    })
+}
+
+/// For an `ask` answer: the earlier fact (index into `facts`) whose passage is the same
+/// paragraph as fact `i`'s, so that a renderer shows that paragraph once and the later
+/// fact as its sentence alone.
+pub fn same_passage_as(facts: &[CitedFact], i: usize) -> Option<usize> {
+    let fact = facts.get(i)?;
+    fact.passage.as_ref()?;
+    facts[..i].iter().position(|earlier| {
+        earlier.passage.is_some()
+            && earlier.citation.article == fact.citation.article
+            && earlier.position.paragraph == fact.position.paragraph
     })
 }
 

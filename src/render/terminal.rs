@@ -5,7 +5,7 @@ use std::fmt::Write;
 use crate::answer::{Answer, CitedFact, Command};
 use crate::facts::qualifier_start;
 
-use super::marks::{comparison_note, format_date, location, mark_spans};
+use super::marks::{comparison_note, format_date, location, mark_spans, same_passage_as};
 
 /// How to show emphasis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +55,14 @@ pub fn render(answer: &Answer, emphasis: Emphasis) -> String {
     }
     for (i, fact) in answer.facts.iter().enumerate() {
         let _ = writeln!(out);
+        let repeated = same_passage_as(&answer.facts, i);
         let body = match (answer.command, &fact.passage, fact.passage_span) {
+            // The paragraph is already shown: the sentence alone, pointing to it.
+            (Command::Ask, Some(_), Some(_)) if repeated.is_some() => format!(
+                "» {} « (in the passage of [{}])",
+                mark_spans(&fact.text, &fact.highlights, open, close, &plain),
+                repeated.map_or(0, |j| j + 1)
+            ),
             (Command::Ask, Some(passage), Some((start, end)))
                 if passage.is_char_boundary(start)
                     && passage.is_char_boundary(end)

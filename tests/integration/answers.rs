@@ -404,3 +404,20 @@ fn comparatives_are_words_of_degree_not_unknown_names() {
         answer.facts[0].text
     );
 }
+
+/// Two answers from one paragraph show it once: the second is its sentence alone, pointing
+/// to the first, in the terminal and in Discord.
+#[test]
+fn ask_shows_a_paragraph_once_when_two_answers_share_it() {
+    let engine = media_fixture().engine();
+    let answer = engine.ask("Kuaishou short dramas", 3).expect("answer");
+    let paragraphs: Vec<usize> = answer.facts.iter().map(|f| f.citation.paragraph).collect();
+    assert_eq!(paragraphs[..2], [2, 2], "both answers come from one paragraph");
+    let text = factbot::render::terminal::render(&answer, factbot::render::terminal::Emphasis::Markdown);
+    assert_eq!(text.matches("A twist comes every").count(), 2, "{text}");
+    assert_eq!(text.matches("270 million").count(), 1, "{text}");
+    assert!(text.contains("(in the passage of [1])"), "{text}");
+    let discord = serde_json::to_string(&factbot::render::discord::render_answer(&answer)).expect("json");
+    assert_eq!(discord.matches("270 million").count(), 1, "{discord}");
+    assert!(discord.contains("(in the passage of [1])"), "{discord}");
+}

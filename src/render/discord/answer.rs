@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::answer::{Answer, Citation, CitedFact, Command};
-use crate::render::marks::{comparison_note, format_date, location, mark_spans};
+use crate::render::marks::{comparison_note, format_date, location, mark_spans, same_passage_as};
 
 use super::text::{escape_markdown, truncate};
 use super::{limits, ActionRow, Button, DiscordMessage, Embed, EmbedField, EmbedFooter};
@@ -42,7 +42,8 @@ pub fn render_answer_from(answer: &Answer, first: usize) -> DiscordMessage {
     let lead = description.chars().count();
     let mut shown = 0;
     for (i, fact) in answer.facts.iter().enumerate() {
-        let line = fact_line(answer.command, i + first, fact);
+        let repeated = same_passage_as(&answer.facts, i).map(|j| j + first);
+        let line = fact_line(answer.command, i + first, fact, repeated);
         // Leave room for the disagreement note and the "more" line.
         if description.chars().count() + line.chars().count() + 400 > limits::DESCRIPTION && shown > 0 {
             break;
@@ -88,9 +89,18 @@ pub fn render_answer_from(answer: &Answer, first: usize) -> DiscordMessage {
     .fit()
 }
 
-fn fact_line(command: Command, n: usize, fact: &CitedFact) -> String {
+/// One numbered fact; for `ask`, inside its passage, or alone with a pointer to the fact
+/// numbered `repeated` when that one already shows the paragraph.
+fn fact_line(command: Command, n: usize, fact: &CitedFact, repeated: Option<usize>) -> String {
     let marked = mark_spans(&fact.text, &fact.highlights, "**", "**", &escape_markdown);
     let body = match (command, &fact.passage, fact.passage_span) {
+        (Command::Ask, Some(_), _) if repeated.is_some() => {
+            format!(
+                "__{}__ *(in the passage of [{}])*",
+                marked.trim(),
+                repeated.unwrap_or(n)
+            )
+        }
         (Command::Ask, Some(passage), Some((start, end)))
             if end <= passage.len() && passage.is_char_boundary(start) && passage.is_char_boundary(end) =>
         {
