@@ -33,6 +33,8 @@ pub struct KnowledgeIndex {
     cited: Mutex<CitedArticles>,
     columns: Vec<SegmentColumns>,
     all: OnceLock<Vec<Arc<ArticleInfo>>>,
+    /// Terms already checked by `written_as_name` (see `search.rs`), with the result.
+    pub(super) written_as_names: Mutex<HashMap<String, bool>>,
 }
 
 /// The fast-field columns answers read, per segment, opened once: opening a column looks it
@@ -110,6 +112,7 @@ impl KnowledgeIndex {
             synonyms,
             cited: Mutex::new(CitedArticles::default()),
             all: OnceLock::new(),
+            written_as_names: Mutex::new(HashMap::new()),
         };
         this.check_stored_payloads()?;
         Ok(this)

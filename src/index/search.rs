@@ -3,6 +3,7 @@
 //! typo candidates. Results are plain data.
 
 use std::collections::HashMap;
+use std::sync::PoisonError;
 
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term, TERMINATED};
@@ -18,6 +19,8 @@ use crate::knowledge::ArticleId;
 const UBIQUITOUS_SHARE: f64 = 0.8;
 /// Sentences read to tell whether the texts write a word as a name.
 const NAME_SAMPLE: usize = 8;
+/// Most words whose way of being written is remembered per index generation.
+const NAME_MEMO: usize = 10_000;
 /// Fewest articles for which a word's share of them is taken as telling.
 const UBIQUITOUS_MIN_ARTICLES: usize = 20;
 
@@ -170,9 +173,29 @@ impl KnowledgeIndex {
 
     /// Whether the sentences write the analysed `term` as a name: in the first
     /// [`NAME_SAMPLE`] sentences holding it, capitalised at least once where it does not start
-    /// the sentence, and never in lowercase there. Reads those few stored sentences, whatever the
-    /// size of the corpus.
+    /// the sentence, and never in lowercase there. Reads those few stored sentences once per
+    /// word and index generation, whatever the size of the corpus.
     pub fn written_as_name(&self, term: &str) -> Result<bool, IndexError> {
+        let memo = || {
+            self.written_as_names
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+        };
+        if let Some(known) = memo().get(term).copied() {
+            return Ok(known);
+        }
+        let answer = self.read_as_name(term)?;
+        let mut memo = memo();
+        // The index never changes, so answers stay true; the bound only caps memory.
+        if memo.len() >= NAME_MEMO {
+            memo.clear();
+        }
+        memo.insert(term.to_string(), answer);
+        Ok(answer)
+    }
+
+    /// [`Self::written_as_name`] read from the stored sentences.
+    fn read_as_name(&self, term: &str) -> Result<bool, IndexError> {
         let searcher = self.searcher();
         let field_term = Term::from_field_text(self.fields.text, term);
         let mut capitalised = false;
