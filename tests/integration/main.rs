@@ -14,3 +14,4 @@ mod index_lifecycle;
 mod planning;
 mod sentence_ranges;
 mod sources;
+mod wording;
