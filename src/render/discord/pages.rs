@@ -144,8 +144,9 @@ pub fn render_help(kb_version: &str, articles: usize) -> DiscordMessage {
         fields: vec![
             field(
                 "/stat topic",
-                "Top cited facts (sentences with numbers) about a topic; start typing for suggestions.\n\
-                 Example: `/stat topic: short-drama viewers`",
+                "Top cited facts (sentences with numbers) about a topic; start typing for suggestions. \
+                 Name two or more things with *vs* or *or* to compare them.\n\
+                 Examples: `/stat topic: short-drama viewers`, `/stat topic: Kuaishou vs Douyin viewers`",
             ),
             field(
                 "/ask question",
