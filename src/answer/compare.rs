@@ -28,7 +28,8 @@ struct Token {
 }
 
 /// The sides a query compares: two or more names joined by "vs", "versus", "or" or
-/// "compared with/to" ("A, B or C" is a list of three). A side is a run of capitalised
+/// "compared with/to", or by "and" in a query that asks to compare ("A, B or C" is a list
+/// of three). A side is a run of capitalised
 /// words (numbers may continue it: "Xbox 360") that starts and ends with a word `is_name`
 /// accepts (one the planner kept: no stop word). Empty when the
 /// query compares nothing. "v" and "against" are left out: they join the teams of a match,
@@ -92,7 +93,8 @@ pub(super) fn compared_sides(query: &str, is_name: impl Fn(&str) -> bool) -> Vec
                 .iter()
                 .map(|&(a, b)| {
                     let name = query[tokens[a].start..tokens[b - 1].end].to_string();
-                    let query = format!("{}{name}{}", &query[..span.start], &query[span.end..]);
+                    let query =
+                        without_cues(&format!("{}{name}{}", &query[..span.start], &query[span.end..]));
                     Side { name, query }
                 })
                 .collect();
@@ -100,6 +102,23 @@ pub(super) fn compared_sides(query: &str, is_name: impl Fn(&str) -> bool) -> Vec
         i = first.1;
     }
     Vec::new()
+}
+
+/// `query` without the words that ask to compare: "compare Kuaishou viewers" asks for
+/// "Kuaishou viewers". Unchanged when it has none.
+fn without_cues(query: &str) -> String {
+    let is_cue = |w: &str| {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        COMPARISON_CUES.contains(&core.as_str())
+    };
+    if !query.split_whitespace().any(is_cue) {
+        return query.to_string();
+    }
+    query
+        .split_whitespace()
+        .filter(|w| !is_cue(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Tokens of `query` split at whitespace, trimmed of punctuation around them ("Disney+" keeps
@@ -132,11 +151,18 @@ fn tokenize(query: &str) -> Vec<Token> {
     tokens
 }
 
+/// Words that make "and" join the sides of a comparison: "compare Kuaishou and Douyin
+/// viewers", "the difference between Kuaishou and Douyin". Without one, "and" joins the
+/// parts of a name as often ("Procter and Gamble", "Marks and Spencer").
+const COMPARISON_CUES: &[&str] = &["compare", "comparing", "comparison", "difference", "between"];
+
 /// The number of tokens of a comparison word at `i`, if one is there.
 fn connector_at(tokens: &[Token], query: &str, i: usize) -> Option<usize> {
     let lower = |j: usize| tokens.get(j).map(|t| query[t.start..t.end].to_lowercase());
+    let cued = || (0..tokens.len()).any(|j| lower(j).is_some_and(|w| COMPARISON_CUES.contains(&w.as_str())));
     match lower(i)?.as_str() {
         "vs" | "versus" | "or" => Some(1),
+        "and" if cued() => Some(1),
         "compared" if matches!(lower(i + 1).as_deref(), Some("with" | "to")) => Some(2),
         _ => None,
     }

@@ -55,7 +55,21 @@ fn names_joined_by_a_comparison_word_are_sides() {
                 ("Disney+", "Disney+ subscribers"),
             ],
         ),
-        // Not comparisons: a title, lowercase sides, a match, a list without "or", a dangling "or".
+        (
+            "compare Kuaishou and Douyin viewers",
+            &[("Kuaishou", "Kuaishou viewers"), ("Douyin", "Douyin viewers")],
+        ),
+        (
+            "difference between Sony, Microsoft and Nintendo sales",
+            &[
+                ("Sony", "Sony sales"),
+                ("Microsoft", "Microsoft sales"),
+                ("Nintendo", "Nintendo sales"),
+            ],
+        ),
+        // Not comparisons: a name with "and", a title, lowercase sides, a match, a list
+        // without "or", a dangling "or".
+        ("Procter and Gamble profits", &[]),
         ("Elvis It's Now or Never chart drop", &[]),
         ("adults lacking basic maths or English skills", &[]),
         ("Pernod valuation vs Allied Domecq", &[]),
