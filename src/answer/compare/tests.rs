@@ -202,33 +202,26 @@ fn when_no_side_matched_the_whole_no_answer_stands() {
 
 #[test]
 fn sources_differ_only_within_one_side() {
-    let whole = answer(&[("k1", "Kuaishou has 270 million viewers.")]);
-    let mut kuaishou = answer(&[
-        ("k1", "Kuaishou has 270 million viewers."),
-        ("k2", "Kuaishou has 300 million viewers."),
-    ]);
-    kuaishou.disagreements = vec![Disagreement {
-        kind: QuantityKind::Count,
-        facts: vec![0, 1],
-    }];
-    let douyin = answer(&[("d1", "Douyin has 600 million viewers.")]);
-    let merged = merge(whole, &sides(), vec![kuaishou, douyin], 3);
+    // Kuaishou's two sources differ; Douyin's figure is the other side, not a third source.
+    let merged_to = |limit: usize| {
+        let whole = answer(&[("k1", "Kuaishou has 270 million viewers.")]);
+        let mut kuaishou = answer(&[
+            ("k1", "Kuaishou has 270 million viewers."),
+            ("k2", "Kuaishou has 300 million viewers."),
+        ]);
+        kuaishou.disagreements = vec![Disagreement {
+            kind: QuantityKind::Count,
+            facts: vec![0, 1],
+        }];
+        let douyin = answer(&[("d1", "Douyin has 600 million viewers.")]);
+        merge(whole, &sides(), vec![kuaishou, douyin], limit)
+    };
+    let merged = merged_to(3);
     assert_eq!(ids(&merged), ["k1", "d1", "k2"]);
     assert_eq!(merged.disagreements.len(), 1);
     assert_eq!(merged.disagreements[0].facts, [0, 2]);
     // Cut to two facts, the second of the pair is not shown: no note.
-    let whole = answer(&[("k1", "Kuaishou has 270 million viewers.")]);
-    let mut kuaishou = answer(&[
-        ("k1", "Kuaishou has 270 million viewers."),
-        ("k2", "Kuaishou has 300 million viewers."),
-    ]);
-    kuaishou.disagreements = vec![Disagreement {
-        kind: QuantityKind::Count,
-        facts: vec![0, 1],
-    }];
-    let douyin = answer(&[("d1", "Douyin has 600 million viewers.")]);
-    let merged = merge(whole, &sides(), vec![kuaishou, douyin], 2);
-    assert!(merged.disagreements.is_empty());
+    assert!(merged_to(2).disagreements.is_empty());
 }
 
 #[test]
