@@ -4,9 +4,9 @@
 //! asked on its own: facts naming every side come first, then each side's best facts in
 //! turn, and a side nothing matched is said so rather than silently missing.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
-use super::types::{Answer, ComparedSide, Disagreement};
+use super::types::{Answer, CitedFact, ComparedSide, Disagreement};
 
 /// One thing a query compares, and the query asked about it alone.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +64,7 @@ pub(super) fn compared_sides(query: &str, is_name: impl Fn(&str) -> bool) -> Vec
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| !w.is_empty() && is_name(w))
     };
-    let names_something = |(a, b): (usize, usize)| kept(&tokens[a]) && kept(&tokens[b - 1]);
+    let kept_at_both_ends = |(a, b): (usize, usize)| kept(&tokens[a]) && kept(&tokens[b - 1]);
     let mut i = 0;
     while i < tokens.len() {
         let Some(first) = run_at(i) else {
@@ -87,7 +87,7 @@ pub(super) fn compared_sides(query: &str, is_name: impl Fn(&str) -> bool) -> Vec
                 break;
             }
         }
-        if joined && runs.iter().all(|&r| names_something(r)) {
+        if joined && runs.iter().all(|&r| kept_at_both_ends(r)) {
             let span = tokens[runs[0].0].start..tokens[k - 1].end;
             return runs
                 .iter()
@@ -191,16 +191,16 @@ fn mentions(text: &str, name: &str) -> bool {
 
 /// Merges the answer to the whole query with one answer per side (each listing up to the
 /// most facts an answer may): facts of the whole answer that name every side, then the
-/// sides' facts that name their side, in turn, each fact once, at most `limit`. Disagreements are kept within one
-/// source answer only: two sides' different figures are a comparison, not sources differing.
+/// sides' facts that name their side, in turn, each fact once, at most `limit`.
+/// Disagreements are kept within one source answer only: two sides' different figures are
+/// a comparison, not sources differing.
 pub(super) fn merge(whole: Answer, sides: &[Side], parts: Vec<Answer>, limit: usize) -> Answer {
     // Each merged fact's source: 0 for the whole answer, 1 + k for side k; and its index there.
     let mut origin: Vec<(usize, usize)> = Vec::new();
     let mut facts = Vec::new();
-    let mut taken: HashMap<String, usize> = HashMap::new();
-    let mut take = |source: usize, index: usize, fact: &super::types::CitedFact| {
-        if !taken.contains_key(&fact.id) {
-            taken.insert(fact.id.clone(), facts.len());
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut take = |source: usize, index: usize, fact: &CitedFact| {
+        if taken.insert(fact.id.clone()) {
             origin.push((source, index));
             facts.push(fact.clone());
         }
@@ -217,14 +217,11 @@ pub(super) fn merge(whole: Answer, sides: &[Side], parts: Vec<Answer>, limit: us
     let about: Vec<Vec<usize>> = parts
         .iter()
         .zip(sides)
-        .map(|(part, side)| {
-            let named = |f: &&super::types::CitedFact| mentions(&f.text, &side.name);
-            match part.no_answer {
-                true => Vec::new(),
-                false => (0..part.facts.len())
-                    .filter(|&i| named(&&part.facts[i]))
-                    .collect(),
-            }
+        .map(|(part, side)| match part.no_answer {
+            true => Vec::new(),
+            false => (0..part.facts.len())
+                .filter(|&i| mentions(&part.facts[i].text, &side.name))
+                .collect(),
         })
         .collect();
     let longest = about.iter().map(Vec::len).max().unwrap_or(0);
@@ -256,8 +253,7 @@ pub(super) fn merge(whole: Answer, sides: &[Side], parts: Vec<Answer>, limit: us
         .collect();
     let compared = sides
         .iter()
-        .zip(&parts)
-        .map(|(side, _)| ComparedSide {
+        .map(|side| ComparedSide {
             name: side.name.clone(),
             matched: facts.iter().any(|f| mentions(&f.text, &side.name)),
         })

@@ -2,8 +2,13 @@
 //! measure in different articles, they are shown side by side, oldest first, and flagged,
 //! instead of silently putting one source's figure on top.
 
-use crate::facts::QuantityKind;
+use std::collections::HashSet;
 
+use crate::facts::QuantityKind;
+use crate::index::analyze;
+
+use super::measures::names_a_measure;
+use super::query::{Concept, QueryPlan};
 use super::types::{CitedFact, Disagreement};
 
 /// Facts scoring within this share of the best one compete for the same answer. They must
@@ -25,6 +30,32 @@ fn answering_kind(fact: &CitedFact, wanted: &[QuantityKind]) -> Option<QuantityK
 fn value_text(fact: &CitedFact, kind: QuantityKind) -> Option<&str> {
     let h = fact.highlights.iter().find(|h| h.kind == kind)?;
     fact.text.get(h.start..h.end)
+}
+
+/// For [`group_disagreement`]: which of the query's subjects (its concepts that name no
+/// measure: "micro drama" in "micro drama market size 2023") a fact names, in its sentence
+/// or its article's title.
+pub fn subjects_named(plan: &QueryPlan) -> impl Fn(&CitedFact) -> Vec<bool> + '_ {
+    let subjects: Vec<&Concept> = plan
+        .concepts
+        .iter()
+        .filter(|c| !names_a_measure(&c.text))
+        .collect();
+    move |fact: &CitedFact| {
+        let terms: HashSet<String> = analyze(&fact.text)
+            .into_iter()
+            .chain(analyze(&fact.citation.title))
+            .map(|t| t.term)
+            .collect();
+        subjects
+            .iter()
+            .map(|c| {
+                c.alternatives
+                    .iter()
+                    .any(|a| a.terms.iter().all(|t| terms.contains(t)))
+            })
+            .collect()
+    }
 }
 
 /// Finds the group of close, same-measure facts from different articles at the top of

@@ -9,15 +9,14 @@ use arc_swap::ArcSwap;
 use super::candidates::{best_articles, pick_candidates};
 use super::cite::{add_passage, cite};
 use super::compare::{compared_sides, merge};
-use super::disagreement::group_disagreement;
-use super::measures::names_a_measure;
+use super::disagreement::{group_disagreement, subjects_named};
 use super::names::{add_rare_name_articles, by_names_present};
-use super::query::{plan, Concept, Lexicon, QueryPlan};
+use super::query::{plan, Lexicon, QueryPlan};
 use super::scoring::rank;
 use super::synonyms::SynonymTable;
 use super::translations::{mostly_cjk, FactPrint};
-use super::types::{Answer, CitedFact, Command};
-use crate::index::{analyze, ArticleHit, DocKey, IndexError, KnowledgeIndex};
+use super::types::{Answer, Command};
+use crate::index::{ArticleHit, DocKey, IndexError, KnowledgeIndex};
 
 /// Articles whose sentences are scored: the best articles by BM25 over title and body.
 /// Sentences elsewhere are not looked at: scoring these few articles' sentences by document
@@ -252,28 +251,7 @@ fn answer_planned(
         }
     }
     if !answer.no_answer {
-        let subjects: Vec<&Concept> = plan
-            .concepts
-            .iter()
-            .filter(|c| !names_a_measure(&c.text))
-            .collect();
-        // Which subjects a fact names, in its sentence or its article's title.
-        let named = |fact: &CitedFact| -> Vec<bool> {
-            let terms: HashSet<String> = analyze(&fact.text)
-                .into_iter()
-                .chain(analyze(&fact.citation.title))
-                .map(|t| t.term)
-                .collect();
-            subjects
-                .iter()
-                .map(|c| {
-                    c.alternatives
-                        .iter()
-                        .any(|a| a.terms.iter().all(|t| terms.contains(t)))
-                })
-                .collect()
-        };
-        answer.disagreements = group_disagreement(&mut answer.facts, &plan.measures, named);
+        answer.disagreements = group_disagreement(&mut answer.facts, &plan.measures, subjects_named(plan));
     }
     Ok(answer)
 }
