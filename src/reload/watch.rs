@@ -70,13 +70,19 @@ pub struct Watcher {
     dir: PathBuf,
     poll: Duration,
     settle: Duration,
+    /// The folder as it was when watching began.
+    seen: Fingerprint,
 }
 
 impl Watcher {
-    /// Watches `dir`, looking every `poll`, firing after `settle` without changes.
+    /// Watches `dir`, looking every `poll`, firing after `settle` without changes. Changes
+    /// count from now, not from when [`Watcher::run`] starts on its thread: a file written
+    /// while that thread was still starting would otherwise never be seen.
     pub fn new(dir: impl Into<PathBuf>, poll: Duration, settle: Duration) -> Self {
+        let dir = dir.into();
         Self {
-            dir: dir.into(),
+            seen: fingerprint(&dir),
+            dir,
             poll,
             settle,
         }
@@ -84,8 +90,8 @@ impl Watcher {
 
     /// Runs until `stop` is set, calling `on_settled` after each settled burst of changes.
     /// Blocking: run it on its own thread.
-    pub fn run(&self, stop: &AtomicBool, mut on_settled: impl FnMut()) {
-        let mut seen = fingerprint(&self.dir);
+    pub fn run(self, stop: &AtomicBool, mut on_settled: impl FnMut()) {
+        let mut seen = self.seen;
         let mut debounce = Debounce::new(self.settle);
         while !stop.load(Ordering::Relaxed) {
             std::thread::sleep(self.poll);
@@ -127,13 +133,13 @@ mod tests {
         let (tx, rx) = std::sync::mpsc::channel();
         let watcher = Watcher::new(dir.path(), Duration::from_millis(20), Duration::from_millis(60));
         let thread_stop = std::sync::Arc::clone(&stop);
+        // Written before the watcher's thread even starts: still a change.
+        std::fs::write(dir.path().join("b.md"), "two").expect("write");
         let handle = std::thread::spawn(move || {
             watcher.run(&thread_stop, || {
                 let _ = tx.send(());
             })
         });
-        std::thread::sleep(Duration::from_millis(50));
-        std::fs::write(dir.path().join("b.md"), "two").expect("write");
         let fired = rx.recv_timeout(Duration::from_secs(5));
         stop.store(true, Ordering::Relaxed);
         handle.join().expect("watcher thread");
