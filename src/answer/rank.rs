@@ -33,7 +33,8 @@ pub fn measure_fit(wanted: &[QuantityKind], kinds: &[QuantityKind]) -> MeasureFi
 /// Counts in words below this read as wording ("two initiatives", "three top executives"),
 /// not as figures ("Eighty large firms", "eight million copies").
 const SMALLEST_WORDED_FIGURE: f64 = 10.0;
-/// Vague counts in words up to this are wording too ("thousands", "dozens").
+/// Vague counts in words up to this are wording too ("thousands", "dozens"), as are
+/// "millions" and "billions" whatever their value ([`is_vague_plural`]).
 const LARGEST_VAGUE_WORDING: f64 = 1000.0;
 
 /// True when every quantity of a sentence is a small or vague count written in words: such a
@@ -48,8 +49,16 @@ pub fn only_wording_counts(text: &str, quantities: &[Quantity], wanted: &[Quanti
             !written.chars().any(|c| c.is_ascii_digit())
                 && !matches!(q.kind, QuantityKind::Percent | QuantityKind::Multiplier)
                 && !wanted.contains(&q.kind)
-                && (q.value < SMALLEST_WORDED_FIGURE || q.approximate && q.value <= LARGEST_VAGUE_WORDING)
+                && (q.value < SMALLEST_WORDED_FIGURE
+                    || q.approximate && (q.value <= LARGEST_VAGUE_WORDING || is_vague_plural(written)))
         })
+}
+
+/// "millions", "billions of": an order of magnitude, not a figure.
+fn is_vague_plural(written: &str) -> bool {
+    written
+        .split_whitespace()
+        .any(|word| word.eq_ignore_ascii_case("millions") || word.eq_ignore_ascii_case("billions"))
 }
 
 /// The sentence's period against the years the query names. A sentence that names one of
@@ -264,6 +273,8 @@ mod tests {
             ("Eighty large net service firms have switched it on.", false),
             ("Oil prices closed at three-month lows.", true),
             ("Shares rose on Monday.", false),
+            ("It helps the millions of other tremor sufferers.", true),
+            ("About three million Britons have a hand tremor.", false),
         ];
         for (text, expected) in cases {
             let quantities = crate::facts::parse_quantities(text);
