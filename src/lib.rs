@@ -13,7 +13,7 @@
 //! - [`reload`]: reloading while serving: one at a time, swap, audit log, status, watcher.
 //! - [`feedback`]: append-only votes and unanswered queries, guild settings, the gaps report.
 //! - [`discord`]: the thin serenity adapter (the only module that imports serenity).
-//! - [`bench`]: the performance benchmark (synthetic knowledge bases, latency, memory).
+//! - [`mod@bench`]: the performance benchmark (synthetic knowledge bases, latency, memory).
 #![warn(missing_docs)]
 
 pub mod answer;

@@ -35,7 +35,7 @@ pub struct Evidence<'a> {
     /// a name the query spells out.
     pub acronyms: &'a [String],
     /// Model numbers (by concept index) that some sentence of the article states: see
-    /// [`models_stated`].
+    /// `models_stated`.
     pub article_models: &'a [usize],
 }
 

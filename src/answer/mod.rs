@@ -23,6 +23,7 @@ mod translations;
 mod types;
 mod verbs;
 mod wordforms;
+mod wording;
 mod words;
 mod words_zh;
 

@@ -1,7 +1,7 @@
 //! Ranking signals and how they combine. Pure: every signal is computed elsewhere and handed
 //! in as [`Signals`], so each can be tested on tiny hand-made examples.
 
-use crate::facts::{Quantity, QuantityKind};
+use crate::facts::QuantityKind;
 
 /// How a sentence's quantities fit the measure the query asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -28,37 +28,6 @@ pub fn measure_fit(wanted: &[QuantityKind], kinds: &[QuantityKind]) -> MeasureFi
     } else {
         MeasureFit::Misfits
     }
-}
-
-/// Counts in words below this read as wording ("two initiatives", "three top executives"),
-/// not as figures ("Eighty large firms", "eight million copies").
-const SMALLEST_WORDED_FIGURE: f64 = 10.0;
-/// Vague counts in words up to this are wording too ("thousands", "dozens"), as are
-/// "millions" and "billions" whatever their value ([`is_vague_plural`]).
-const LARGEST_VAGUE_WORDING: f64 = 1000.0;
-
-/// True when every quantity of a sentence is a small or vague count written in words: such a
-/// sentence carries no figure worth citing ("the world's two biggest reinsurers", "closing
-/// at three-month lows"). Fractions and multipliers in words ("half", "doubled") are figures, and so
-/// is any quantity of a kind the query asks for (`wanted`: "how long" and "five hours").
-/// `text` is the sentence the quantities' spans point into.
-pub fn only_wording_counts(text: &str, quantities: &[Quantity], wanted: &[QuantityKind]) -> bool {
-    !quantities.is_empty()
-        && quantities.iter().all(|q| {
-            let written = text.get(q.span.clone()).unwrap_or("");
-            !written.chars().any(|c| c.is_ascii_digit())
-                && !matches!(q.kind, QuantityKind::Percent | QuantityKind::Multiplier)
-                && !wanted.contains(&q.kind)
-                && (q.value < SMALLEST_WORDED_FIGURE
-                    || q.approximate && (q.value <= LARGEST_VAGUE_WORDING || is_vague_plural(written)))
-        })
-}
-
-/// "millions", "billions of": an order of magnitude, not a figure.
-fn is_vague_plural(written: &str) -> bool {
-    written
-        .split_whitespace()
-        .any(|word| word.eq_ignore_ascii_case("millions") || word.eq_ignore_ascii_case("billions"))
 }
 
 /// The sentence's period against the years the query names. A sentence that names one of
@@ -114,7 +83,7 @@ pub struct Signals {
     pub rate_fit: bool,
     /// Measure fit.
     pub measure: MeasureFit,
-    /// Its only quantities are small or vague counts in words (see [`only_wording_counts`]).
+    /// Its only quantities are small or vague counts in words (`answer::wording`).
     pub wording_counts: bool,
     /// 1-based paragraph number (lead paragraphs carry the headline figures).
     pub paragraph: usize,
@@ -256,39 +225,6 @@ mod tests {
             ..base()
         };
         assert!(score(&base()) > score(&wording));
-    }
-
-    #[test]
-    fn only_wording_counts_table() {
-        let cases = [
-            (
-                "BT is introducing two initiatives that cost users thousands.",
-                true,
-            ),
-            ("Police detained three top executives.", true),
-            ("It received 45,000 complaints from two groups.", false),
-            ("The band has sold about two million records.", false),
-            ("Half of the money went to people who do not need it.", false),
-            ("Sales doubled.", false),
-            ("Eighty large net service firms have switched it on.", false),
-            ("Oil prices closed at three-month lows.", true),
-            ("Shares rose on Monday.", false),
-            ("It helps the millions of other tremor sufferers.", true),
-            ("About three million Britons have a hand tremor.", false),
-        ];
-        for (text, expected) in cases {
-            let quantities = crate::facts::parse_quantities(text);
-            assert_eq!(
-                only_wording_counts(text, &quantities, &[]),
-                expected,
-                "{text}: {quantities:?}"
-            );
-        }
-        // A kind the query asks for is a figure even in words.
-        let text = "The site was down for about five hours.";
-        let quantities = crate::facts::parse_quantities(text);
-        assert!(only_wording_counts(text, &quantities, &[]));
-        assert!(!only_wording_counts(text, &quantities, &[QuantityKind::Duration]));
     }
 
     #[test]

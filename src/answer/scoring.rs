@@ -11,8 +11,9 @@ use super::focus::near_quantity;
 use super::head::counts_head;
 use super::periods;
 use super::query::QueryPlan;
-use super::rank::{is_answer, measure_fit, only_wording_counts, period_fit, score, Signals};
+use super::rank::{is_answer, measure_fit, period_fit, score, Signals};
 use super::wordforms::capitalised_words;
+use super::wording::only_wording_counts;
 use crate::index::{analyze, ArticleHit, ArticleInfo, DocKey, IndexError, KnowledgeIndex, SentenceHit};
 
 /// A sentence of a chosen article, scored.

@@ -40,7 +40,7 @@ pub struct Topics {
 
 impl Topics {
     /// Derives topics from one snapshot: every article's tags and title, and the facts of
-    /// at most [`TOPIC_SAMPLE`] articles spread evenly over the knowledge base.
+    /// at most `TOPIC_SAMPLE` (1,000) articles spread evenly over the knowledge base.
     pub fn derive(snapshot: &Snapshot) -> Self {
         Self::derive_sampled(snapshot, TOPIC_SAMPLE)
     }

@@ -3,7 +3,7 @@
 //! `stat`/`ask` latency, two-thread throughput, serving memory, index size and the reload of
 //! one edited file, checked against the targets of issue 6. See `BENCHMARKS.md`.
 //!
-//! - [`generate`]: the knowledge base (news-shaped articles from fixed vocabularies).
+//! - [`fn@generate`]: the knowledge base (news-shaped articles from fixed vocabularies).
 //! - [`generate_queries`]: varied queries, answerable or not, from the same vocabularies.
 //! - [`run_size`], [`run_corpus`]: one measured run; they spawn the `factbot` binary for the
 //!   cold start and for the serving-memory probe, so the build's memory does not count.

@@ -1,4 +1,4 @@
-//! Sentences into [`Fact`]s: sentence splitting, quantity parsing and normalising, periods and
+//! Sentences into facts ([`Sentence`]s with quantities): sentence splitting, quantity parsing and normalising, periods and
 //! attributions. Pure functions over text; nothing here knows about indexes or Discord.
 
 mod attribution;

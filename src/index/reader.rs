@@ -253,7 +253,7 @@ impl KnowledgeIndex {
         self.article_at(address.into())
     }
 
-    /// Metadata of the article whose document is `key` (from [`ArticleHit::key`]); `None`
+    /// Metadata of the article whose document is `key` (from [`ArticleHit::key`](super::ArticleHit::key)); `None`
     /// when its stored document cannot be read.
     pub fn article_at(&self, key: DocKey) -> Option<Arc<ArticleInfo>> {
         let known = self

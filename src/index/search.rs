@@ -172,7 +172,7 @@ impl KnowledgeIndex {
     }
 
     /// Whether the sentences write the analysed `term` as a name: in the first
-    /// [`NAME_SAMPLE`] sentences holding it, capitalised at least once where it does not start
+    /// `NAME_SAMPLE` sentences holding it, capitalised at least once where it does not start
     /// the sentence, and never in lowercase there. Reads those few stored sentences once per
     /// word and index generation, whatever the size of the corpus.
     pub fn written_as_name(&self, term: &str) -> Result<bool, IndexError> {

@@ -26,7 +26,7 @@ pub fn is_han(c: char) -> bool {
 const SAMPLE_LETTERS: usize = 4_000;
 
 /// `zh` for mostly-Han text, `en` for text in ASCII letters, `None` when neither is clear;
-/// judged on the title and the first [`SAMPLE_LETTERS`] letters.
+/// judged on the title and the first `SAMPLE_LETTERS` letters.
 pub fn detect_language(title: &str, paragraphs: &[Paragraph]) -> Option<String> {
     let (mut han, mut ascii, mut letters) = (0usize, 0usize, 0usize);
     let texts = std::iter::once(title).chain(paragraphs.iter().map(|p| p.text.as_str()));
