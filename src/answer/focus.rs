@@ -175,7 +175,7 @@ static PEOPLE_TERMS: LazyLock<Vec<String>> =
     LazyLock::new(|| analysed_terms(COUNTS_OF_PEOPLE.iter().chain(&["people"]).copied()));
 
 /// The analysed terms of `words`, sorted, each once.
-fn analysed_terms<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+pub(super) fn analysed_terms<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let mut terms: Vec<String> = words.into_iter().flat_map(analyze).map(|t| t.term).collect();
     terms.sort();
     terms.dedup();
@@ -220,52 +220,6 @@ fn with_people(concept: &Concept, mut terms: Vec<String>) -> Vec<String> {
         }
     }
     terms
-}
-
-/// The analysed forms of the time unit the query asks a rate per ("every hour", "a year",
-/// "daily"), so that "$1.8m an hour" or "70 million passengers a year" fits; empty when the
-/// query asks for no rate.
-pub fn rate_terms(lower: &[String]) -> Vec<String> {
-    let Some(forms) = (0..lower.len()).find_map(|i| rate_unit(lower, i)) else {
-        return Vec::new();
-    };
-    analysed_terms(forms.iter().copied())
-}
-
-/// Time units a figure can be stated per, each with the words that name it: the unit after a
-/// rate marker ("every hour") or an adjective on its own ("hourly", "annual").
-const RATE_UNITS: &[&[&str]] = &[
-    &["hour", "hourly"],
-    &["day", "daily"],
-    &["week", "weekly"],
-    &["month", "monthly"],
-    &["quarter", "quarterly"],
-    &["year", "yearly", "annual", "annually"],
-];
-
-/// Words that make the next word the unit of a rate: "every hour", "per day", "a year".
-const RATE_MARKERS: &[&str] = &["a", "an", "per", "every", "each"];
-
-/// Words after "a year" that make it a point in time, not a rate: "a year ago".
-const POINT_IN_TIME_AFTER: &[&str] = &["ago", "earlier", "before", "later", "after", "on", "since"];
-
-/// The words naming the time unit of a rate asked for at `lower[i]` (lowercased words):
-/// "hour" in "every hour", or "daily" on its own.
-fn rate_unit(lower: &[String], i: usize) -> Option<&'static [&'static str]> {
-    let word = lower.get(i)?.as_str();
-    let unit = RATE_UNITS.iter().find(|forms| forms.contains(&word))?;
-    if word == unit[0] {
-        let marked = i
-            .checked_sub(1)
-            .and_then(|p| lower.get(p))
-            .is_some_and(|p| RATE_MARKERS.contains(&p.as_str()));
-        let point_in_time = lower
-            .get(i + 1)
-            .is_some_and(|n| POINT_IN_TIME_AFTER.contains(&n.as_str()));
-        (marked && !point_in_time).then_some(*unit)
-    } else {
-        Some(*unit)
-    }
 }
 
 /// True when one of `wanted` sits next to a quantity: the thing it counts ("how many

@@ -15,6 +15,7 @@ mod periods;
 mod places;
 mod query;
 mod rank;
+mod rate;
 mod scoring;
 mod search_terms;
 mod synonyms;

@@ -5,11 +5,12 @@
 use crate::facts::QuantityKind;
 use crate::index::analyze;
 
-use super::focus::{focus_terms, kin_terms, rate_terms};
+use super::focus::{focus_terms, kin_terms};
 use super::head::topic_head;
 use super::measures::asked_measures;
 use super::periods::{is_month, is_year, period_asked, PeriodAsked};
 use super::places::place_forms;
+use super::rate::rate_terms;
 use super::synonyms::SynonymTable;
 use super::wordforms::{comparative_base, split_compound};
 use super::words::{is_stopword, measure_kinds};
