@@ -197,7 +197,7 @@ fn digit_core(s: &str, i: usize, floor: usize) -> Result<Core, usize> {
     core.approx = eat(s, &mut end, &["多", "余"]);
     let number_end = end;
     let mut exp = scale_after(s, &mut end);
-    if currency.is_none() && around::metres_not_millions(s, number_end, end) {
+    if currency.is_none() && around::metres_not_millions(s, i, number_end, end) {
         (exp, end) = (0, number_end);
     }
     if let Some((e, x)) = range_after(s, &core, end)? {

@@ -49,7 +49,9 @@ use super::tokenizer::MixedTokenizer;
 /// 33: scores are a kind of figure ("won 24-18", "6-4 7-6 (7-4)").
 /// 34: a number glued to a web address is no figure ("163.com").
 /// 35: a year-like number before a noun is a year, not a count ("the 2024 downloads").
-pub const SCHEMA_VERSION: u32 = 35;
+/// 36: races and field events are in metres ("the 800m and 1500m", "cleared 4.88m"), and
+/// "fly-half" or "first-half" is no fraction.
+pub const SCHEMA_VERSION: u32 = 36;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";

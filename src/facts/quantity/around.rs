@@ -28,10 +28,12 @@ pub(super) fn counts_as_ordinal(s: &str, start: usize, end: usize) -> bool {
     possessive && !name && !ORDINAL_PERIODS.contains(&next.to_ascii_lowercase().as_str())
 }
 
-/// Whether a glued "m" at `m..end` is metres, not millions: before a dimension ("the 508m
-/// tall tower", "a 20m deep shaft") or a speed ("17m per second"). Only called without a
-/// currency ("$5m tall" does not happen).
-pub(super) fn metres_not_millions(s: &str, m: usize, end: usize) -> bool {
+/// Whether a glued "m" at `m..end`, after the number at `start..m`, is metres, not millions:
+/// before a dimension ("the 508m tall tower", "a 20m deep shaft") or a speed ("17m per
+/// second"), a race ("the 100m final", "60m hurdles", "the 800m and 1500m") or in a field
+/// event ("she cleared 4.88m"). Only called without a currency ("$5m tall" does not happen);
+/// "5.2m viewers" and "3m in Europe" stay millions.
+pub(super) fn metres_not_millions(s: &str, start: usize, m: usize, end: usize) -> bool {
     const DIMENSIONS: &[&str] = &["tall", "high", "long", "wide", "deep", "across", "underground"];
     if !s[m..end].eq_ignore_ascii_case("m") {
         return false;
@@ -42,7 +44,116 @@ pub(super) fn metres_not_millions(s: &str, m: usize, end: usize) -> bool {
         phrase_at(s, next, d)
             .is_some_and(|e| !s[e..].starts_with('-') && phrase_at(s, e + 1, "street").is_none())
     };
-    DIMENSIONS.iter().any(dimension) || phrase_at(s, next, "per second").is_some()
+    let after = word_at(s, next).to_ascii_lowercase();
+    DIMENSIONS.iter().any(dimension)
+        || phrase_at(s, next, "per second").is_some()
+        || RACE_WORDS.contains(&after.as_str())
+        || race_distance(s, start, m, next)
+        || in_field_event(s) && s[start..m].parse::<f64>().is_ok_and(|v| v < 100.0)
+}
+
+/// Words after a distance that make it a race: "the 100m final", "400m hurdles".
+const RACE_WORDS: &[&str] = &[
+    "hurdles",
+    "hurdle",
+    "relay",
+    "freestyle",
+    "backstroke",
+    "breaststroke",
+    "butterfly",
+    "medley",
+    "sprint",
+    "sprinter",
+    "sprinters",
+    "runner",
+    "runners",
+    "race",
+    "races",
+    "final",
+    "finals",
+    "heat",
+    "heats",
+    "title",
+    "titles",
+    "champion",
+    "champions",
+    "championship",
+    "crown",
+    "record",
+    "records",
+    "gold",
+    "silver",
+    "bronze",
+    "medal",
+    "medallist",
+    "indoor",
+    "dash",
+    "victory",
+    "win",
+    "event",
+    "events",
+    "specialist",
+];
+
+/// Race distances in metres, as written ("1,500m" is read with its comma).
+const RACE_DISTANCES: &[&str] = &[
+    "50", "60", "100", "110", "200", "400", "800", "1000", "1,000", "1500", "1,500", "3000", "3,000", "5000",
+    "5,000", "10000", "10,000",
+];
+
+/// Words before a race distance that name the race: "the 800m", "her 1500m", "over 200m".
+const RACE_BEFORE: &[&str] = &[
+    "the", "his", "her", "their", "my", "s", "over", "both", "olympic", "world", "european", "british",
+    "national", "final", "last", "first",
+];
+
+/// Words after a race distance that leave no noun for millions to count.
+const FOLLOWING: &[&str] = &[
+    "", "and", "or", "in", "at", "to", "on", "for", "from", "with", "over", "this", "last", "world",
+];
+
+/// A race distance named as a race, with no noun after it for millions to count: "the 800m
+/// and 1500m", "compete over 1500m in a five-way match", "Catherine Murphy in the final 100m."
+/// After "and" or "or" the distance before must be a race too: "100m customers and 200m in
+/// Asia" are millions.
+fn race_distance(s: &str, start: usize, m: usize, next: usize) -> bool {
+    let (before, before_start) = word_before(s, start);
+    let before = before.to_ascii_lowercase();
+    let named = if before == "and" || before == "or" {
+        let head = s[..before_start].trim_end();
+        head.strip_suffix(['m', 'M']).is_some_and(|digits| {
+            let from = digits
+                .rfind(|c: char| !(c.is_ascii_digit() || c == ','))
+                .map_or(0, |k| k + 1);
+            RACE_DISTANCES.contains(&&digits[from..]) && race_distance(s, from, digits.len(), before_start)
+        })
+    } else {
+        RACE_BEFORE.contains(&before.as_str())
+    };
+    let after = word_at(s, next).to_ascii_lowercase();
+    RACE_DISTANCES.contains(&&s[start..m])
+        && (named && FOLLOWING.contains(&after.as_str())
+            || (after == "and" || after == "or") && distance_at(s, skip_ws(s, next + after.len())))
+}
+
+/// Whether a race is written at `i`: "200m events" in "the individual 100m and 200m events"
+/// (but not "200m copies").
+fn distance_at(s: &str, i: usize) -> bool {
+    let digits = skip_chars(s, i, |c| c.is_ascii_digit() || c == ',');
+    let after = word_at(s, skip_ws(s, digits + 1)).to_ascii_lowercase();
+    RACE_DISTANCES.contains(&&s[i..digits])
+        && s[digits..].starts_with(['m', 'M'])
+        && !alnum_at(s, digits + 1)
+        && (RACE_WORDS.contains(&after.as_str()) || FOLLOWING.contains(&after.as_str()))
+}
+
+/// Whether the sentence is about a jump or a throw, whose marks are in metres.
+fn in_field_event(s: &str) -> bool {
+    const EVENTS: &[&str] = &[
+        "jump", "vault", "leap", "cleared", "javelin", "discus", "hammer", "shot put",
+    ];
+    let lower = s.to_ascii_lowercase();
+    EVENTS.iter().any(|e| lower.contains(e))
 }
 
 /// Betting odds starting with the digits at `i..end`: "3/1" or "2-1" with a betting word

@@ -66,10 +66,14 @@ pub(super) fn word_core(s: &str, start: usize, mend: usize) -> Result<Core, usiz
 }
 
 /// "half": 50 percent, "half a million" (5e5), "half an hour" (0.5 of the unit), or no
-/// quantity at all in "the second half", "half-time".
+/// quantity at all in "the second half", "half-time" and the rugby positions "fly-half" and
+/// "scrum-half".
 fn half(s: &str, mut core: Core) -> Result<Core, usize> {
     let ordinal = ["the", "first", "second", "a", "an", "other", "latter", "each"];
-    if in_list(word_before(s, core.start).0, &ordinal) || s[core.end..].starts_with('-') {
+    if in_list(word_before(s, core.start).0, &ordinal)
+        || s[core.end..].starts_with('-')
+        || s[..core.start].ends_with('-')
+    {
         return Err(core.end);
     }
     let q = skip_ws(s, core.end);
