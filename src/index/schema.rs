@@ -51,7 +51,9 @@ use super::tokenizer::MixedTokenizer;
 /// 35: a year-like number before a noun is a year, not a count ("the 2024 downloads").
 /// 36: races and field events are in metres ("the 800m and 1500m", "cleared 4.88m"), and
 /// "fly-half" or "first-half" is no fraction.
-pub const SCHEMA_VERSION: u32 = 36;
+/// 37: more races and marks in metres ("the women's 1500m", "a 40m penalty", "a throw of
+/// 15.27m"); no fraction in "half time", "their own half", "a half-baked", "two quarters".
+pub const SCHEMA_VERSION: u32 = 37;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";

@@ -49,7 +49,12 @@ pub(super) fn metres_not_millions(s: &str, start: usize, m: usize, end: usize) -
         || phrase_at(s, next, "per second").is_some()
         || RACE_WORDS.contains(&after.as_str())
         || race_distance(s, start, m, next)
-        || in_field_event(s) && s[start..m].parse::<f64>().is_ok_and(|v| v < 100.0)
+        || in_field_event(s) && s[start..m].parse::<f64>().is_ok_and(|v| v < 100.0) && !counts_noun(&after)
+}
+
+/// Whether `word`, right after a number, is a plural noun the number counts ("100m users").
+fn counts_noun(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && word != "indoors"
 }
 
 /// Words after a distance that make it a race: "the 100m final", "400m hurdles".
@@ -93,12 +98,29 @@ const RACE_WORDS: &[&str] = &[
     "event",
     "events",
     "specialist",
+    "steeplechase",
+    "hope",
+    "hopeful",
+    "hurdler",
+    "mark",
+    "qualifying",
+    "personal",
+    "best",
+    "penalty",
+    "line",
+    "course",
+    "stage",
+    "ranking",
+    "man",
+    "woman",
+    "distance",
+    "barrier",
 ];
 
 /// Race distances in metres, as written ("1,500m" is read with its comma).
 const RACE_DISTANCES: &[&str] = &[
-    "50", "60", "100", "110", "200", "400", "800", "1000", "1,000", "1500", "1,500", "3000", "3,000", "5000",
-    "5,000", "10000", "10,000",
+    "50", "60", "100", "110", "200", "300", "400", "600", "800", "1000", "1,000", "1200", "1,200", "1500",
+    "1,500", "2000", "2,000", "3000", "3,000", "5000", "5,000", "10000", "10,000",
 ];
 
 /// Words before a race distance that name the race: "the 800m", "her 1500m", "over 200m".
@@ -131,9 +153,46 @@ fn race_distance(s: &str, start: usize, m: usize, next: usize) -> bool {
         RACE_BEFORE.contains(&before.as_str())
     };
     let after = word_at(s, next).to_ascii_lowercase();
+    // "the women's 1500m while": a race, whatever word follows.
+    let of_a_field = s[..start].trim_end().to_ascii_lowercase().ends_with("men's");
+    // In a sentence about a race, only a plural noun after the number counts millions of it.
     RACE_DISTANCES.contains(&&s[start..m])
         && (named && FOLLOWING.contains(&after.as_str())
-            || (after == "and" || after == "or") && distance_at(s, skip_ws(s, next + after.len())))
+            || (after == "and" || after == "or") && distance_at(s, skip_ws(s, next + after.len()))
+            || (of_a_field || about_a_race(s)) && !counts_noun(&after))
+}
+
+/// Whether the sentence is about running or swimming races: "Her gutsy victory in the 800m
+/// also earned her...", "the Olympic marathon and 10,000m".
+fn about_a_race(s: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "hurdl",
+        "marathon",
+        "olympi",
+        "athlet",
+        "relay",
+        "steeplechase",
+        "medal",
+        "sprinter",
+    ];
+    const WORDS: &[&str] = &[
+        "indoor",
+        "indoors",
+        "race",
+        "raced",
+        "races",
+        "runner",
+        "runners",
+        "lap",
+        "laps",
+        "seconds",
+        "champion",
+        "championships",
+        "heats",
+    ];
+    s.split(|c: char| !c.is_ascii_alphabetic())
+        .map(str::to_ascii_lowercase)
+        .any(|w| STEMS.iter().any(|p| w.starts_with(p)) || WORDS.contains(&w.as_str()))
 }
 
 /// Whether a race is written at `i`: "200m events" in "the individual 100m and 200m events"
@@ -147,13 +206,18 @@ fn distance_at(s: &str, i: usize) -> bool {
         && (RACE_WORDS.contains(&after.as_str()) || FOLLOWING.contains(&after.as_str()))
 }
 
-/// Whether the sentence is about a jump or a throw, whose marks are in metres.
+/// Whether the sentence is about a jump or a throw, whose marks are in metres: a word
+/// starting with one of the events ("cleared", "throws", "leapt"), or a mark ("a best of").
 fn in_field_event(s: &str) -> bool {
-    const EVENTS: &[&str] = &[
-        "jump", "vault", "leap", "cleared", "javelin", "discus", "hammer", "shot put",
+    const STEMS: &[&str] = &[
+        "jump", "vault", "leap", "clear", "throw", "javelin", "discus", "shot",
     ];
+    const MARKS: &[&str] = &["mark of", "best of", "record of"];
     let lower = s.to_ascii_lowercase();
-    EVENTS.iter().any(|e| lower.contains(e))
+    lower
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| STEMS.iter().any(|stem| w.starts_with(stem)))
+        || MARKS.iter().any(|m| lower.contains(m))
 }
 
 /// Betting odds starting with the digits at `i..end`: "3/1" or "2-1" with a betting word

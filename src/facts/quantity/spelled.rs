@@ -45,7 +45,10 @@ pub(super) fn word_core(s: &str, start: usize, mend: usize) -> Result<Core, usiz
         let after = word_at(s, skip_ws(s, mend));
         let fraction_follows =
             after.is_empty() || after.eq_ignore_ascii_case("of") || in_list(after, OWNERSHIP_NOUNS);
-        if plural != (n > 1.0) || !(plural || fraction_follows) {
+        // "a half-baked song", "a quarter-of-an-hour": part of a word, no share. "Two
+        // quarters ahead" are periods.
+        let hyphenated = s[mend..].starts_with('-');
+        if plural != (n > 1.0) || !(plural || fraction_follows) || hyphenated || n == 2.0 && den == 4.0 {
             return Err(mend);
         }
         (core.value, core.fixed) = (n / den * 100.0, Some(K::Percent));
@@ -70,9 +73,14 @@ pub(super) fn word_core(s: &str, start: usize, mend: usize) -> Result<Core, usiz
 /// "scrum-half".
 fn half(s: &str, mut core: Core) -> Result<Core, usize> {
     let ordinal = ["the", "first", "second", "a", "an", "other", "latter", "each"];
-    if in_list(word_before(s, core.start).0, &ordinal)
+    // A half of a pitch or a table: "in their own half", "the bottom half".
+    let part = ["own", "bottom", "top", "upper", "lower"];
+    let before = word_before(s, core.start).0;
+    if in_list(before, &ordinal)
+        || in_list(before, &part)
         || s[core.end..].starts_with('-')
         || s[..core.start].ends_with('-')
+        || word_at(s, skip_ws(s, core.end)).eq_ignore_ascii_case("time")
     {
         return Err(core.end);
     }

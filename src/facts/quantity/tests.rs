@@ -116,9 +116,13 @@ const CASES: &[(&str, &[Want])] = &[
     ("Holmes won the 800m and 1,500m titles; Greene lost his 100m title.", &[("800m", K::Measure, 800.0, "metre", false), ("1,500m", K::Measure, 1500.0, "metre", false), ("100m", K::Measure, 100.0, "metre", false)]),
     ("She ran the 60m hurdles, the individual 100m and 200m events and the 10,000m world record.", &[("60m", K::Measure, 60.0, "metre", false), ("100m", K::Measure, 100.0, "metre", false), ("200m", K::Measure, 200.0, "metre", false), ("10,000m", K::Measure, 10000.0, "metre", false)]),
     ("She cleared 4.88m to win the pole vault.", &[("4.88m", K::Measure, 4.88, "metre", false)]),
+    ("Holmes took the women's 1500m while Gardener won a 60m race; he kicked a 40m penalty.", &[("1500m", K::Measure, 1500.0, "metre", false), ("60m", K::Measure, 60.0, "metre", false), ("40m", K::Measure, 40.0, "metre", false)]),
+    ("She won with a throw of 15.27m; it is unclear if 2.5m fans watched.", &[("15.27m", K::Measure, 15.27, "metre", false), ("2.5m", K::Count, 2.5e6, "fans", false)]),
     ("The firm has 100m customers and 200m in Asia; it sold 100m and 200m copies.", &[("100m", K::Count, 1e8, "customers", false), ("200m", K::Count, 2e8, "", false), ("100m", K::Count, 1e8, "", false), ("200m", K::Count, 2e8, "copies", false)]),
-    // "half" in a rugby position or a match's half is no fraction.
+    // "half" in a rugby position, a match's or a pitch's half is no fraction; nor "a half-baked" or "two quarters".
     ("Fly-half Jones and scrum-half Peel shone in a first-half display; half the side is new.", &[("half", K::Percent, 50.0, "", false)]),
+    ("At half time they were pinned in their own half, in the bottom half of the table.", &[]),
+    ("A half-baked ditty two quarters ahead took a quarter of the vote.", &[("a quarter", K::Percent, 25.0, "", false)]),
     ("It sold 17m tickets at 20m high street shops.", &[("17m", K::Count, 17e6, "tickets", false), ("20m", K::Count, 2e7, "shops", false)]),
     ("Speeds rise to 2Mbps on a 3.2GHz chip.", &[("2Mbps", K::Measure, 2.0, "Mbps", false), ("3.2GHz", K::Measure, 3.2, "GHz", false)]),
     ("Shares closed at 270.25p, a stamp costs 50 pence.", &[("270.25p", K::Money, 270.25, "GBX", false), ("50 pence", K::Money, 50.0, "GBX", false)]),
