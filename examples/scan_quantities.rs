@@ -11,7 +11,8 @@ const CONTEXT: usize = 25;
 fn main() -> Result<(), Box<dyn Error>> {
     let mut out = std::io::stdout().lock();
     for path in std::env::args().skip(1) {
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+        let bytes = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
+        let text = String::from_utf8_lossy(&bytes);
         for paragraph in text.split("\n\n").map(str::trim) {
             for range in factbot::facts::split_sentences(paragraph) {
                 let sentence = &paragraph[range];

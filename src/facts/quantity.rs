@@ -197,7 +197,7 @@ fn digit_core(s: &str, i: usize, floor: usize) -> Result<Core, usize> {
     core.approx = eat(s, &mut end, &["多", "余"]);
     let number_end = end;
     let mut exp = scale_after(s, &mut end);
-    if currency.is_none() && around::metres_not_millions(s, i, number_end, end) {
+    if currency.is_none() && metres::metres_not_millions(s, i, number_end, end) {
         (exp, end) = (0, number_end);
     }
     if let Some((e, x)) = range_after(s, &core, end)? {
@@ -296,7 +296,14 @@ fn finish(s: &str, c: Core) -> Result<Quantity, usize> {
         let clock = ["am", "pm", "a.m", "p.m"]
             .iter()
             .any(|p| phrase_at(s, after, p).is_some());
-        let date = MONTHS.contains(&before) || MONTHS.contains(&word_at(s, after));
+        // "By 1650 GMT": a time of day on the 24-hour clock.
+        let zoned = c.int
+            && c.raw <= 2359.0
+            && s[c.start..c.end].len() == 4
+            && in_list(word_at(s, after), TIME_ZONES);
+        let date = MONTHS.contains(&before)
+            || MONTHS.contains(&word_at(s, after))
+            || around::day_pair(s, c.start, c.end);
         let opener = s[..at].trim_end().chars().next_back().unwrap_or('.');
         let mid_sentence = !"\"“‘'(:—–-.".contains(opener);
         // "the 2024 downloads", "report 2004 results": a year before a noun names the noun's
@@ -311,6 +318,15 @@ fn finish(s: &str, c: Core) -> Result<Quantity, usize> {
         let reject = c.year_like && (kind == K::Number || in_list(before, YEAR_WORDS))
             || year_of_noun
             || c.int && (c.raw <= 31.0 && date || c.raw <= 12.0 && clock)
+            || zoned
+            // "rapper 50 Cent", "into 10 Downing Street": a small number before a name is part
+            // of it. Not a score ("Clyde 0-5 Celtic") nor a list's rank ("1 Roger Federer").
+            || kind == K::Number
+                && c.int
+                && c.raw < 100.0
+                && !before.is_empty()
+                && s[c.start..c.end].bytes().all(|b| b.is_ascii_digit())
+                && around::before_name(s, after)
             || in_list(before, LABELS)
             || kind == K::Number && in_list(before, TIME_LABELS)
             // A capitalised word mid-sentence names a product or team: Boeing 777, Apollo 11.
@@ -368,6 +384,7 @@ fn ratio_after(s: &str, c: &Core) -> Option<(usize, f64)> {
 
 mod around;
 mod kind;
+mod metres;
 mod period;
 mod reading;
 mod score;

@@ -53,7 +53,9 @@ use super::tokenizer::MixedTokenizer;
 /// "fly-half" or "first-half" is no fraction.
 /// 37: more races and marks in metres ("the women's 1500m", "a 40m penalty", "a throw of
 /// 15.27m"); no fraction in "half time", "their own half", "a half-baked", "two quarters".
-pub const SCHEMA_VERSION: u32 = 37;
+/// 38: no figure in a clock time ("1650 GMT"), the first day of a pair ("24 and 26
+/// December") or a name ("50 Cent", "10 Downing Street").
+pub const SCHEMA_VERSION: u32 = 38;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";

@@ -152,6 +152,9 @@ pub(super) static LABELS: &[&str] = &[
 /// a sequence: "month 6 of the trial", "day 2", "week 3".
 pub(super) static TIME_LABELS: &[&str] = &["day", "week", "month", "quarter", "year", "hour", "minute"];
 
+/// Time zones after a 24-hour clock time: "by 1650 GMT".
+pub(super) static TIME_ZONES: &[&str] = &["GMT", "BST", "UTC", "CET", "EST", "EDT", "PST", "PDT"];
+
 /// Words before a four-digit number that make it a year even when a noun follows.
 #[rustfmt::skip]
 pub(super) static YEAR_WORDS: &[&str] = &[
