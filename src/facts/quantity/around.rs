@@ -25,7 +25,9 @@ pub(super) fn counts_as_ordinal(s: &str, start: usize, end: usize) -> bool {
     // "its second-quarter revenues" names a period as "its second quarter" does.
     let next = word_at(s, skip_chars(s, end, |c| c.is_whitespace() || c == '-'));
     let name = next.starts_with(|c: char| c.is_ascii_uppercase());
-    possessive && !name && !ORDINAL_PERIODS.contains(&next.to_ascii_lowercase().as_str())
+    // A rank or a position, not a count: "China's third-largest", "Ireland's second-row".
+    let compound = s[end..].starts_with('-');
+    possessive && !name && !compound && !ORDINAL_PERIODS.contains(&next.to_ascii_lowercase().as_str())
 }
 
 /// Whether the number at `start..end` is a day of a pair whose other day has the month:

@@ -25,6 +25,7 @@ const CASES: &[(&str, &[Want])] = &[
     ("The Queen's 80th birthday fell in China's 11th Party Congress.", &[]),
     ("Nike's second-quarter revenues beat its 3rd-quarter ones.", &[]),
     ("It will be Hanks' third collaboration with Howard.", &[("third", K::Count, 3.0, "", false)]),
+    ("China's third-largest lender fielded Ireland's second-row.", &[]),
     // Betting odds need a betting word after them or "odds of" before them: else a date or a score.
     ("Bookmakers made Bez favourite at 7/4, while Kenzie is second at 2/1.", &[("7/4", K::Odds, 1.75, "", false), ("2/1", K::Odds, 2.0, "", false)]),
     // Without betting words, "at 2/1" is no price.
@@ -130,6 +131,8 @@ const CASES: &[(&str, &[Want])] = &[
     ("It sold 17m tickets at 20m high street shops.", &[("17m", K::Count, 17e6, "tickets", false), ("20m", K::Count, 2e7, "shops", false)]),
     ("Speeds rise to 2Mbps on a 3.2GHz chip.", &[("2Mbps", K::Measure, 2.0, "Mbps", false), ("3.2GHz", K::Measure, 3.2, "GHz", false)]),
     ("Shares closed at 270.25p, a stamp costs 50 pence.", &[("270.25p", K::Money, 270.25, "GBX", false), ("50 pence", K::Money, 50.0, "GBX", false)]),
+    ("Crude fell 32 cents; Volvo made 19bn kronor and Thai Airways 30bn baht.", &[("32 cents", K::Money, 32.0, "cent", false), ("19bn kronor", K::Money, 19e9, "SEK", false), ("30bn baht", K::Money, 30e9, "THB", false)]),
+    ("He scored from 18 yards at 0.5 megabits a second on a 40 gigabytes drive.", &[("18 yards", K::Measure, 18.0, "yard", false), ("0.5 megabits", K::Measure, 0.5, "Mbit", false), ("40 gigabytes", K::Measure, 40.0, "GB", false)]),
     ("It has more than 500 stores.", &[("500", K::Count, 500.0, "stores", true)]),
     ("At least 20 people and fewer than 10 games.", &[("20", K::Count, 20.0, "people", true), ("10", K::Count, 10.0, "games", true)]),
     ("Around 2000 people attended.", &[("2000", K::Count, 2000.0, "people", true)]),
