@@ -56,8 +56,10 @@ use super::tokenizer::MixedTokenizer;
 /// 38: no figure in a clock time ("1650 GMT"), the first day of a pair ("24 and 26
 /// December") or a name ("50 Cent", "10 Downing Street").
 /// 39: cents and fourteen more currencies are money ("32 cents", "19bn kronor"); yards,
-/// megabits and gigabytes are measures; "third-largest" is a rank, not a count.
-pub const SCHEMA_VERSION: u32 = 39;
+/// megabits and gigabytes are measures; "second-row" is a position, not a count.
+/// 40: "two and a half years", "one-and-a-half million"; ranks ("third-largest") are
+/// figures again, as before 39.
+pub const SCHEMA_VERSION: u32 = 40;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";

@@ -25,8 +25,9 @@ pub(super) fn counts_as_ordinal(s: &str, start: usize, end: usize) -> bool {
     // "its second-quarter revenues" names a period as "its second quarter" does.
     let next = word_at(s, skip_chars(s, end, |c| c.is_whitespace() || c == '-'));
     let name = next.starts_with(|c: char| c.is_ascii_uppercase());
-    // A rank or a position, not a count: "China's third-largest", "Ireland's second-row".
-    let compound = s[end..].starts_with('-');
+    // A position, not a count: "Ireland's second-row", "his 50th-minute goal". A rank
+    // stays a figure: "China's third-largest lender".
+    let compound = s[end..].starts_with('-') && !next.to_ascii_lowercase().ends_with("est");
     possessive && !name && !compound && !ORDINAL_PERIODS.contains(&next.to_ascii_lowercase().as_str())
 }
 

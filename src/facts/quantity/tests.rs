@@ -25,7 +25,7 @@ const CASES: &[(&str, &[Want])] = &[
     ("The Queen's 80th birthday fell in China's 11th Party Congress.", &[]),
     ("Nike's second-quarter revenues beat its 3rd-quarter ones.", &[]),
     ("It will be Hanks' third collaboration with Howard.", &[("third", K::Count, 3.0, "", false)]),
-    ("China's third-largest lender fielded Ireland's second-row.", &[]),
+    ("China's third-largest lender saw Ireland's second-row score in his 50th-minute try.", &[("third", K::Count, 3.0, "", false)]),
     // Betting odds need a betting word after them or "odds of" before them: else a date or a score.
     ("Bookmakers made Bez favourite at 7/4, while Kenzie is second at 2/1.", &[("7/4", K::Odds, 1.75, "", false), ("2/1", K::Odds, 2.0, "", false)]),
     // Without betting words, "at 2/1" is no price.
@@ -164,6 +164,7 @@ const CASES: &[(&str, &[Want])] = &[
     ("利润翻了一番。", &[("翻了一番", K::Multiplier, 2.0, "", false)]),
     ("Half of the money was lost.", &[("Half", K::Percent, 50.0, "", false)]),
     ("Almost half said no.", &[("half", K::Percent, 50.0, "", true)]),
+    ("It took two and a half years to reach one-and-a-half million users on a three-and-a-half-year deal.", &[("two and a half years", K::Duration, 2.5, "year", false), ("one-and-a-half million", K::Count, 1.5e6, "users", false), ("three-and-a-half-year", K::Duration, 3.5, "year", false)]),
     ("A third of voters and three quarters of staff agreed.", &[("A third", K::Percent, T, "", false), ("three quarters", K::Percent, 75.0, "", false)]),
     ("Euronext has a quarter stake; a third term began.", &[("a quarter", K::Percent, 25.0, "", false)]),
     ("Two-thirds of members backed it.", &[("Two-thirds", K::Percent, 2.0 * T, "", false)]),
