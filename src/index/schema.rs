@@ -59,7 +59,9 @@ use super::tokenizer::MixedTokenizer;
 /// megabits and gigabytes are measures; "second-row" is a position, not a count.
 /// 40: "two and a half years", "one-and-a-half million"; ranks ("third-largest") are
 /// figures again, as before 39.
-pub const SCHEMA_VERSION: u32 = 40;
+/// 41: "twice" is a multiple only before a comparison ("twice as high"), not in "has twice
+/// tried".
+pub const SCHEMA_VERSION: u32 = 41;
 
 /// Name under which [`analyzer`] is registered.
 pub const ANALYZER: &str = "factbot_en";

@@ -161,10 +161,13 @@ const MULTIPLE_FOLLOWERS: &[&str] = &[
 /// True when "N times" ending at `end` counts occurrences ("won best picture 18 times out of
 /// the last 20", "has won five times.") rather than multiplying: no comparison follows.
 pub(super) fn counts_occurrences(s: &str, end: usize) -> bool {
-    if !s[..end].to_ascii_lowercase().ends_with("times") {
-        return false;
-    }
+    s[..end].to_ascii_lowercase().ends_with("times") && !compares_after(s, end)
+}
+
+/// True when a comparison follows a multiple ending at `end`: "twice as many", "three times
+/// the rate", "twice bigger".
+pub(super) fn compares_after(s: &str, end: usize) -> bool {
     let next = word_at(s, skip_ws(s, end));
     let comparative = next.len() > 3 && next.to_ascii_lowercase().ends_with("er");
-    !(in_list(next, MULTIPLE_FOLLOWERS) || comparative)
+    in_list(next, MULTIPLE_FOLLOWERS) || comparative
 }

@@ -21,6 +21,10 @@ pub(super) fn word_core(s: &str, start: usize, mend: usize) -> Result<Core, usiz
         }
         (core.value, core.fixed) = (v, Some(K::Count));
     } else if let Some(v) = lookup(MULTIPLIER_WORDS, w) {
+        // "has twice tried", "double-faults twice": occurrences, not a multiple.
+        if w.eq_ignore_ascii_case("twice") && !super::around::compares_after(s, mend) {
+            return Err(mend);
+        }
         (core.value, core.fixed) = (v, Some(K::Multiplier));
     } else if let Some(f) = fold {
         let n = w[..w.len() - f.len()].trim_end_matches('-');

@@ -160,6 +160,7 @@ const CASES: &[(&str, &[Want])] = &[
     ("Profits doubled while costs halved.", &[("doubled", K::Multiplier, 2.0, "", false), ("halved", K::Multiplier, 0.5, "", false)]),
     ("It won 18 times out of 20, and three times more often.", &[("18", K::Count, 18.0, "times", false), ("20", K::Number, 20.0, "", false), ("three times", K::Multiplier, 3.0, "", false)]),
     ("Prices are twice as high, three times the rate.", &[("twice", K::Multiplier, 2.0, "", false), ("three times", K::Multiplier, 3.0, "", false)]),
+    ("Wilson has twice tried it, and Moody was twice penalised.", &[]),
     ("A two-fold rise, a threefold jump and a 10x gain.", &[("two-fold", K::Multiplier, 2.0, "", false), ("threefold", K::Multiplier, 3.0, "", false), ("10x", K::Multiplier, 10.0, "", false)]),
     ("利润翻了一番。", &[("翻了一番", K::Multiplier, 2.0, "", false)]),
     ("Half of the money was lost.", &[("Half", K::Percent, 50.0, "", false)]),
