@@ -46,6 +46,14 @@ pub fn asked_measures(originals: &[&str], lower: &[String]) -> Vec<QuantityKind>
             } else {
                 kinds
             });
+            // "How much more would the UK pay than France?": "14 times as much" or "19% less"
+            // answers a comparison as well as an amount does.
+            let compared = pair == ["how", "much"]
+                && lower.get(i + 2).is_some_and(|w| w == "more" || w == "less")
+                && lower[i + 2..].iter().any(|w| w == "than");
+            if compared {
+                add_measures(&[QuantityKind::Multiplier, QuantityKind::Percent]);
+            }
             decided[i] = true;
             decided[i + 1] = true;
         }
@@ -82,6 +90,12 @@ mod tests {
             ("how much did Glazer pay", &[Money]),
             ("how much oil", &[Money, Count]),
             ("how much of Indian Petrochemicals does Reliance own", &[Percent]),
+            // A comparison is answered by a ratio as well as by an amount.
+            (
+                "how much more would the UK pay than France",
+                &[Money, Multiplier, Percent],
+            ),
+            ("how much more money", &[Money]),
             // "Sky News" is a name, not a piece of news; viewers are counted.
             ("Sky News viewers", &[Count]),
             ("Kuaishou", &[]),
