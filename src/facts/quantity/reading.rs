@@ -17,7 +17,9 @@ pub(super) fn spelled(s: &str, i: usize) -> Option<(f64, usize, bool)> {
         let w = word_at(s, j);
         let e = j + w.len();
         let article = j == i && in_list(w, &["a", "an"]);
-        let half = and_a_half(s, e).filter(|_| last.is_some() && w.eq_ignore_ascii_case("and"));
+        let half = (last.is_some() && w.eq_ignore_ascii_case("and"))
+            .then(|| and_a_half(s, e))
+            .flatten();
         match (lookup(NUMBER_WORDS, w), lookup(SCALE_WORDS, w)) {
             // "twenty five" / "twenty-five", but not "five six" or "twenty thirty".
             (Some(n), _) if last.is_none_or(|l| l >= 20.0 && n < 10.0) => (cur, last) = (cur + n, Some(n)),
@@ -28,7 +30,7 @@ pub(super) fn spelled(s: &str, i: usize) -> Option<(f64, usize, bool)> {
             _ if article => (cur, last) = (1.0, Some(1.0)),
             // "two and a half years", "one-and-a-half million", "three-and-a-half-year".
             _ if half.is_some() => {
-                let half_end = half.unwrap_or(e);
+                let half_end = half.unwrap_or(e); // Some: checked by the guard
                 (cur, last, end) = (cur + 0.5, Some(0.5), half_end);
                 j = next_word(s, half_end);
                 if j == half_end {
@@ -67,9 +69,13 @@ fn next_word(s: &str, e: usize) -> usize {
 /// End of "a half" after the "and" ending at `e` ("two and a half"), if it follows.
 fn and_a_half(s: &str, e: usize) -> Option<usize> {
     let a = next_word(s, e);
-    (a > e && word_at(s, a) == "a").then_some(())?;
+    if a == e || word_at(s, a) != "a" {
+        return None;
+    }
     let half = next_word(s, a + 1);
-    (half > a + 1).then_some(())?;
+    if half == a + 1 {
+        return None;
+    }
     phrase_at(s, half, "half")
 }
 
