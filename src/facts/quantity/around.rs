@@ -62,13 +62,14 @@ pub(super) fn before_name(s: &str, i: usize) -> bool {
         && !word.bytes().all(|b| b.is_ascii_uppercase());
     let rest = &s[i..];
     let clause = &rest[..rest.find([',', '.', ';', ':', '(', '"']).unwrap_or(rest.len())];
-    let plural_follows = clause.split_whitespace().take(LOOK_AHEAD).skip(1).any(|w| {
-        w.len() > 3
-            && w.starts_with(|c: char| c.is_ascii_lowercase())
-            && w.ends_with('s')
-            && !w.ends_with("ss")
-    });
-    named && !plural_follows
+    let plural_follows = clause
+        .split_whitespace()
+        .take(LOOK_AHEAD)
+        .skip(1)
+        .any(|w| w.starts_with(|c: char| c.is_ascii_lowercase()) && is_plural(w));
+    // An owner is a name, whatever it owns: "50 Cent's G-Unit crew".
+    let owner = rest[word.len()..].starts_with(['\'', '\u{2019}']);
+    named && (owner || !plural_follows)
 }
 
 /// Betting odds starting with the digits at `i..end`: "3/1" or "2-1" with a betting word

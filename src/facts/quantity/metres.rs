@@ -30,7 +30,7 @@ pub(super) fn metres_not_millions(s: &str, start: usize, m: usize, end: usize) -
 
 /// Whether `word`, right after a number, is a plural noun the number counts ("100m users").
 fn counts_noun(word: &str) -> bool {
-    word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && word != "indoors"
+    is_plural(word) && word != "indoors"
 }
 
 /// Words after a distance that make it a race: "the 100m final", "400m hurdles".

@@ -1,4 +1,4 @@
-//! Reading the pieces around a number: spelled and digit numbers, Chinese numerals,
+//! Reading the pieces around a number: digit numbers, Chinese numerals,
 //! currencies, scale words, units, counted nouns, qualifiers, and the small text helpers the
 //! quantity parser walks sentences with.
 
@@ -6,78 +6,6 @@ use std::sync::LazyLock;
 
 use super::tables::*;
 use super::{Num, QuantityKind, QuantityKind as K};
-
-/// Reads a spelled number at `i` ("twenty-five", "two hundred and fifty", "a million"):
-/// (value, end, has a scale word of a dozen or more).
-pub(super) fn spelled(s: &str, i: usize) -> Option<(f64, usize, bool)> {
-    let (mut total, mut cur, mut end, mut scaled, mut j) = (0.0, 0.0, i, false, i);
-    // Value of the previous word when it was a number word; limits what may follow it.
-    let mut last: Option<f64> = None;
-    loop {
-        let w = word_at(s, j);
-        let e = j + w.len();
-        let article = j == i && in_list(w, &["a", "an"]);
-        let half = (last.is_some() && w.eq_ignore_ascii_case("and"))
-            .then(|| and_a_half(s, e))
-            .flatten();
-        match (lookup(NUMBER_WORDS, w), lookup(SCALE_WORDS, w)) {
-            // "twenty five" / "twenty-five", but not "five six" or "twenty thirty".
-            (Some(n), _) if last.is_none_or(|l| l >= 20.0 && n < 10.0) => (cur, last) = (cur + n, Some(n)),
-            (_, Some(100.0)) if last.is_some() => (cur, last) = (cur * 100.0, None),
-            (_, Some(x)) if last.is_some() || cur > 0.0 && x > 100.0 => {
-                (total, cur, scaled, last) = (total + cur * x, 0.0, true, None);
-            }
-            _ if article => (cur, last) = (1.0, Some(1.0)),
-            // "two and a half years", "one-and-a-half million", "three-and-a-half-year".
-            _ if half.is_some() => {
-                let half_end = half.unwrap_or(e); // Some: checked by the guard
-                (cur, last, end) = (cur + 0.5, Some(0.5), half_end);
-                j = next_word(s, half_end);
-                if j == half_end {
-                    break;
-                }
-                continue;
-            }
-            _ if w.eq_ignore_ascii_case("and") && last.is_none() && cur + total > 0.0 => {
-                let next = skip_ws(s, e);
-                if next > e && lookup(NUMBER_WORDS, word_at(s, next)).is_some() {
-                    j = next;
-                    continue;
-                }
-                break;
-            }
-            _ => break,
-        }
-        end = if article { end } else { e };
-        j = next_word(s, e);
-        if j == e {
-            break;
-        }
-    }
-    (end > i).then_some((total + cur, end, scaled))
-}
-
-/// Start of the word after the one ending at `e`, past a hyphen or spaces.
-fn next_word(s: &str, e: usize) -> usize {
-    if s[e..].starts_with('-') {
-        e + 1
-    } else {
-        skip_ws(s, e)
-    }
-}
-
-/// End of "a half" after the "and" ending at `e` ("two and a half"), if it follows.
-fn and_a_half(s: &str, e: usize) -> Option<usize> {
-    let a = next_word(s, e);
-    if a == e || word_at(s, a) != "a" {
-        return None;
-    }
-    let half = next_word(s, a + 1);
-    if half == a + 1 {
-        return None;
-    }
-    phrase_at(s, half, "half")
-}
 
 /// Reads "1,234.5"-style digits at `i`: (number, end, used thousands separators).
 pub(super) fn read_number(s: &str, i: usize) -> (Num, usize, bool) {
@@ -279,7 +207,7 @@ fn name_follows(s: &str, p: usize) -> bool {
 }
 
 /// A lowercase plural noun: "jobs", "people" (not "news", "status").
-fn is_plural(w: &str) -> bool {
+pub(super) fn is_plural(w: &str) -> bool {
     let regular = w.len() > 2 && w.ends_with('s') && !NOT_PLURALS.contains(&w);
     IRREGULAR_PLURALS.contains(&w) || regular && !["ss", "us", "is"].iter().any(|x| w.ends_with(x))
 }
