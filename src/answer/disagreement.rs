@@ -148,10 +148,8 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::answer::types::{Citation, Highlight};
+    use crate::answer::types::Highlight;
     use crate::answer::{MeasureFit, Signals};
-    use crate::facts::Position;
-    use crate::knowledge::ArticleId;
 
     /// Signals of a fact whose figure counts the thing the query names, or not.
     fn signals(unit_fit: bool) -> Signals {
@@ -178,35 +176,16 @@ mod tests {
     /// A count fact that counts what the query asks, published on 1 January of `year`.
     fn fact(article: &str, text: &str, value: &str, score: f32, year: i32) -> CitedFact {
         let start = text.find(value).expect("value in text");
-        CitedFact {
-            id: format!("{article}#1.1"),
-            text: text.into(),
-            highlights: vec![Highlight {
-                start,
-                end: start + value.len(),
-                kind: QuantityKind::Count,
-            }],
-            position: Position {
-                paragraph: 1,
-                sentence: 1,
-            },
-            period: None,
-            citation: Citation {
-                article: ArticleId::new(article),
-                title: article.into(),
-                publisher: None,
-                author: None,
-                published: NaiveDate::from_ymd_opt(year, 1, 1),
-                url: None,
-                paragraph: 1,
-                page: None,
-                report: None,
-            },
-            score,
-            signals: Some(signals(true)),
-            passage: None,
-            passage_span: None,
-        }
+        let mut fact = CitedFact::sample(article, text);
+        fact.highlights = vec![Highlight {
+            start,
+            end: start + value.len(),
+            kind: QuantityKind::Count,
+        }];
+        fact.citation.published = NaiveDate::from_ymd_opt(year, 1, 1);
+        fact.score = score;
+        fact.signals = Some(signals(true));
+        fact
     }
 
     /// Every fact names the query's one subject.

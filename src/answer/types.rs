@@ -130,3 +130,36 @@ pub struct ComparedSide {
     /// True when the answer holds a fact about it.
     pub matched: bool,
 }
+
+#[cfg(test)]
+impl CitedFact {
+    /// A fact for tests: `text` as sentence 1 of paragraph 1 of `article` (titled as its id),
+    /// with no highlights, period, date, link or signals; a test sets what it looks at.
+    pub(crate) fn sample(article: &str, text: &str) -> Self {
+        CitedFact {
+            id: format!("{article}#1.1"),
+            text: text.to_string(),
+            highlights: Vec::new(),
+            position: Position {
+                paragraph: 1,
+                sentence: 1,
+            },
+            period: None,
+            citation: Citation {
+                article: ArticleId::new(article),
+                title: article.to_string(),
+                publisher: None,
+                author: None,
+                published: None,
+                url: None,
+                paragraph: 1,
+                page: None,
+                report: None,
+            },
+            score: 1.0,
+            signals: None,
+            passage: None,
+            passage_span: None,
+        }
+    }
+}

@@ -231,39 +231,24 @@ pub fn render_passages(items: &[PassageItem<'_>]) -> DiscordMessage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::{Citation, Command};
-    use crate::facts::{Position, QuantityKind};
-    use crate::knowledge::ArticleId;
+    use crate::answer::Command;
+    use crate::facts::QuantityKind;
 
     fn answer(facts: usize) -> Answer {
-        let fact = |i: usize| CitedFact {
-            id: format!("a{i}.md#1.1"),
-            text: format!("Fact {i} counts {i} million viewers."),
-            highlights: vec![crate::answer::Highlight {
+        let fact = |i: usize| {
+            let mut fact = CitedFact::sample(
+                &format!("a{i}.md"),
+                &format!("Fact {i} counts {i} million viewers."),
+            );
+            fact.highlights = vec![crate::answer::Highlight {
                 start: 14,
                 end: 15,
                 kind: QuantityKind::Count,
-            }],
-            position: Position {
-                paragraph: 1,
-                sentence: 1,
-            },
-            period: None,
-            citation: Citation {
-                article: ArticleId::new(&format!("a{i}.md")),
-                title: format!("Article {i}"),
-                publisher: Some(format!("Outlet {i}")),
-                author: None,
-                published: None,
-                url: Some(format!("https://example.test/{i}")),
-                paragraph: 1,
-                page: None,
-                report: None,
-            },
-            score: 1.0,
-            signals: None,
-            passage: None,
-            passage_span: None,
+            }];
+            fact.citation.title = format!("Article {i}");
+            fact.citation.publisher = Some(format!("Outlet {i}"));
+            fact.citation.url = Some(format!("https://example.test/{i}"));
+            fact
         };
         Answer {
             command: Command::Stat,

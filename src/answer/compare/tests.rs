@@ -1,7 +1,6 @@
 use super::*;
-use crate::answer::types::{Citation, CitedFact, Command};
-use crate::facts::{Position, QuantityKind};
-use crate::knowledge::ArticleId;
+use crate::answer::types::{CitedFact, Command};
+use crate::facts::QuantityKind;
 
 /// Any word but a few stop words is one the planner keeps.
 fn kept(word: &str) -> bool {
@@ -91,28 +90,7 @@ fn names_joined_by_a_comparison_word_are_sides() {
 fn fact(id: &str, text: &str) -> CitedFact {
     CitedFact {
         id: id.to_string(),
-        text: text.to_string(),
-        highlights: Vec::new(),
-        position: Position {
-            paragraph: 1,
-            sentence: 1,
-        },
-        period: None,
-        citation: Citation {
-            article: ArticleId::new("a.md"),
-            title: "A".to_string(),
-            publisher: None,
-            author: None,
-            published: None,
-            url: None,
-            paragraph: 1,
-            page: None,
-            report: None,
-        },
-        score: 1.0,
-        signals: None,
-        passage: None,
-        passage_span: None,
+        ..CitedFact::sample("a.md", text)
     }
 }
 
