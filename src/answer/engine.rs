@@ -58,6 +58,12 @@ impl Lexicon for KnowledgeIndex {
     fn article_frequency(&self, term: &str) -> u64 {
         KnowledgeIndex::article_frequency(self, term).unwrap_or(0)
     }
+    fn sentence_count(&self) -> u64 {
+        self.head().totals.sentences as u64
+    }
+    fn sentence_frequency(&self, term: &str) -> u64 {
+        KnowledgeIndex::sentence_frequency(self, term).unwrap_or(0)
+    }
     fn similar_terms(&self, term: &str, max_distance: usize) -> Vec<(String, u64)> {
         KnowledgeIndex::similar_terms(self, term, max_distance).unwrap_or_default()
     }

@@ -171,6 +171,13 @@ impl KnowledgeIndex {
             .doc_freq(&Term::from_field_text(self.fields.body, term))?)
     }
 
+    /// Number of sentences containing the analysed `term`.
+    pub fn sentence_frequency(&self, term: &str) -> Result<u64, IndexError> {
+        Ok(self
+            .searcher()
+            .doc_freq(&Term::from_field_text(self.fields.text, term))?)
+    }
+
     /// Whether the sentences write the analysed `term` as a name: in the first
     /// `NAME_SAMPLE` sentences holding it, capitalised at least once where it does not start
     /// the sentence, and never in lowercase there. Reads those few stored sentences once per

@@ -342,3 +342,46 @@ fn a_number_after_a_name_is_a_model_unless_it_starts_a_larger_number() {
         assert_eq!(concept.model_of.as_deref(), model, "{query}");
     }
 }
+
+/// Every word is in as many articles; "drama" is in far more sentences than "video", as a
+/// knowledge base's common topic is.
+struct OneTopicBase;
+
+impl Lexicon for OneTopicBase {
+    fn article_count(&self) -> u64 {
+        14
+    }
+    fn article_frequency(&self, _term: &str) -> u64 {
+        12
+    }
+    fn sentence_count(&self) -> u64 {
+        1000
+    }
+    fn sentence_frequency(&self, term: &str) -> u64 {
+        if term == "drama" {
+            400
+        } else {
+            20
+        }
+    }
+    fn similar_terms(&self, _term: &str, _max_distance: usize) -> Vec<(String, u64)> {
+        Vec::new()
+    }
+}
+
+/// Words every article holds are told apart by how many sentences hold them.
+#[test]
+fn a_word_in_fewer_sentences_weighs_more_when_articles_cannot_tell() {
+    let synonyms = SynonymTable::new(&Synonyms { groups: Vec::new() });
+    let weight = |lexicon: &dyn Lexicon, word: &str| {
+        plan("drama video", lexicon, &synonyms)
+            .concepts
+            .iter()
+            .find(|c| c.text == word)
+            .map(|c| c.weight)
+            .unwrap_or_else(|| panic!("{word}"))
+    };
+    assert!(weight(&OneTopicBase, "video") > weight(&OneTopicBase, "drama"));
+    // Without sentence counts, articles alone weigh them alike.
+    assert_eq!(weight(&EveryWord, "video"), weight(&EveryWord, "drama"));
+}
