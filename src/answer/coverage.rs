@@ -37,6 +37,10 @@ pub struct Evidence<'a> {
     /// Model numbers (by concept index) that some sentence of the article states: see
     /// `models_stated`.
     pub article_models: &'a [usize],
+    /// A figure of the sentence counts what an explicit "how many X" asks about (X, or
+    /// people of any kind when X is people): the sentence answers X whatever words it
+    /// uses for it ("1.04 billion short-video users" for "how many people watch").
+    pub counts_focus: bool,
 }
 
 /// The result of matching a plan against one candidate.
@@ -63,6 +67,7 @@ pub fn cover(plan: &QueryPlan, evidence: &Evidence<'_>) -> Coverage {
         .max(f32::EPSILON);
     let mut coverage = Coverage::default();
     let spelled = acronym_spans(plan, evidence);
+    let counted = evidence.counts_focus.then(|| counted_concept(plan)).flatten();
     for (i, concept) in plan.concepts.iter().enumerate() {
         if let Some(name) = &concept.model_of {
             let number = concept.alternatives[0].terms[0].as_str();
@@ -85,6 +90,10 @@ pub fn cover(plan: &QueryPlan, evidence: &Evidence<'_>) -> Coverage {
             }
         }
         let (mut level, mut sentence_level) = concept_level(concept, evidence, &sentence_set);
+        if counted == Some(i) {
+            sentence_level = 1.0;
+            level = 1.0;
+        }
         if concept.key && level == 0.0 && misspelt_beside_neighbour(plan, i, evidence.sentence) {
             sentence_level = Origin::Fuzzy.strength();
             level = sentence_level;
@@ -283,6 +292,20 @@ fn misspelt_beside_neighbour(plan: &QueryPlan, i: usize, sentence: &[String]) ->
         (before.as_ref() == Some(word) && near(sentence.get(p + 1)))
             || (after.as_ref() == Some(word) && p > 0 && near(sentence.get(p - 1)))
     })
+}
+
+/// The concept (by index) an explicit "how many X" counts: the last of the query's words
+/// in its focus, the head noun of X ("firms" in "entertainment firms"), unless it is a
+/// name ("how many Wii consoles": a figure of DS consoles counts consoles, not Wiis).
+fn counted_concept(plan: &QueryPlan) -> Option<usize> {
+    if !plan.focus_asked {
+        return None;
+    }
+    let i = plan
+        .concepts
+        .iter()
+        .rposition(|c| c.alternatives[0].terms.iter().all(|t| plan.focus.contains(t)))?;
+    (!plan.concepts[i].key).then_some(i)
 }
 
 fn adjacent(terms: &[String], first: &str, second: &str) -> bool {

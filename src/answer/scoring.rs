@@ -107,6 +107,8 @@ pub(super) fn rank(
         .into_iter()
         .map(|(hit, article, sentence_terms, term_spans)| {
             let acronyms = capitalised_words(&hit.text);
+            let unit_fit = near_quantity(&all_terms, &plan.focus, &hit, &sentence_terms, &term_spans)
+                || counts_head(&plan.head, &sentence_terms, &term_spans, &hit.payload.quantities);
             let evidence = Evidence {
                 sentence: &sentence_terms,
                 title: title_of(&article),
@@ -114,6 +116,7 @@ pub(super) fn rank(
                 article: article_terms.get(&article).unwrap_or(&empty_set),
                 acronyms: &acronyms,
                 article_models: models.get(&article).map_or(&[], Vec::as_slice),
+                counts_focus: plan.focus_asked && unit_fit,
             };
             let coverage = cover(plan, &evidence);
             let kinds: Vec<_> = hit.payload.quantities.iter().map(|q| q.kind).collect();
@@ -127,8 +130,7 @@ pub(super) fn rank(
                 missing_models: coverage.missing_models,
                 measure: measure_fit(&plan.measures, &kinds),
                 wording_counts: only_wording_counts(&hit.text, &hit.payload.quantities, &plan.measures),
-                unit_fit: near_quantity(&all_terms, &plan.focus, &hit, &sentence_terms, &term_spans)
-                    || counts_head(&plan.head, &sentence_terms, &term_spans, &hit.payload.quantities),
+                unit_fit,
                 focus_named: plan.focus_asked && sentence_terms.iter().any(|t| plan.focus.contains(t)),
                 focus_asked: plan.focus_asked,
                 kin_fit: near_quantity(&all_terms, &plan.kin, &hit, &sentence_terms, &term_spans),

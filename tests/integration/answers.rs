@@ -342,3 +342,40 @@ fn american_and_british_spellings_are_one_term() {
     // Words that only look like it stay apart.
     assert_ne!(terms("size"), terms("sise"));
 }
+
+#[test]
+fn a_count_of_the_people_asked_about_answers_in_other_words() {
+    // "Users" of short video are the people who watch it: that figure answers, where the
+    // sentence that repeats "people watch" counts viewers of something else.
+    let f = Fixture::new();
+    f.write(
+        "kuaishou.md",
+        article(
+            "Kuaishou on short dramas",
+            "Cover News",
+            "2024-03-29",
+            "According to Kuaishou, 270 million people watch short dramas on Kuaishou every day.\n\nShort video made the format popular in China.",
+        ),
+    );
+    f.write(
+        "report.md",
+        article(
+            "Online audiovisual report 2025",
+            "China Daily",
+            "2025-03-28",
+            "China had 1.04 billion short-video users as of December 2024.\n\nUsers spent 156 minutes a day on short video apps.",
+        ),
+    );
+    f.write(
+        "drama.md",
+        article(
+            "Micro-drama market",
+            "Xinhua",
+            "2025-04-16",
+            "The short drama market was worth 50.5 billion yuan in 2024.\n\nPeople watch short dramas on their phones.",
+        ),
+    );
+    let engine = f.engine();
+    let first = first_stat(&engine, "how many people watch short videos in China");
+    assert!(first.contains("1.04 billion"), "{first}");
+}

@@ -39,6 +39,7 @@ fn in_article<'a>(sentence: &'a [String], article: &'a TermSet<'a>, acronyms: &'
         article,
         acronyms,
         article_models: &[],
+        counts_focus: false,
     }
 }
 
@@ -74,6 +75,7 @@ fn sentence_beats_title_or_lead_beats_article() {
                 article,
                 acronyms: &[],
                 article_models: &[],
+                counts_focus: false,
             },
         );
         assert!((c.overall - expected).abs() < 1e-6, "{sentence:?}: {c:?}");
@@ -98,6 +100,7 @@ fn a_sentence_is_about_the_name_its_article_is_headed_by() {
             article: &article,
             acronyms: &[],
             article_models: &[],
+            counts_focus: false,
         },
     )
     .in_sentence;
@@ -114,6 +117,7 @@ fn a_sentence_is_about_the_name_its_article_is_headed_by() {
             article: &article,
             acronyms: &[],
             article_models: &[],
+            counts_focus: false,
         },
     );
     assert!((elsewhere.in_sentence - 1.0 / 3.0).abs() < 1e-6, "{elsewhere:?}");
@@ -273,4 +277,48 @@ fn an_acronym_in_the_sentence_stands_for_the_name_its_article_spells_out() {
     // Not written in capitals, or the article never spells the name out: no match.
     assert!((in_sentence(&spelled_out, &[]) - 1.0 / 3.0).abs() < 1e-6);
     assert!((in_sentence(&elsewhere, &ie) - 1.0 / 3.0).abs() < 1e-6);
+}
+
+/// "How many people watch short videos": a figure that counts the people asked about
+/// ("1.04 billion short-video users") covers "people watch" whatever words it uses; a
+/// modifier or a name of the counted thing is not covered so.
+#[test]
+fn a_figure_counting_the_focus_covers_its_head_noun_only() {
+    let plan = |concepts: Vec<Concept>, focus: &[&str]| QueryPlan {
+        concepts,
+        focus: terms(focus),
+        focus_asked: true,
+        ..QueryPlan::default()
+    };
+    let watch = plan(
+        vec![concept("watch", 2.0), concept("video", 1.0)],
+        &["watch", "user"],
+    );
+    let firms = plan(
+        vec![concept("entertain", 1.0), concept("firm", 1.0)],
+        &["entertain", "firm", "compani"],
+    );
+    let wii = plan(vec![key_concept("wii", 1.0), concept("video", 1.0)], &["wii"]);
+    let not_asked = QueryPlan {
+        focus_asked: false,
+        ..watch.clone()
+    };
+    let sentence = terms(&["video", "user", "compani"]);
+    let article = TermSet::default();
+    let cases: [(&QueryPlan, bool, f32); 5] = [
+        (&watch, true, 1.0),
+        (&watch, false, 1.0 / 3.0),
+        (&not_asked, true, 1.0 / 3.0),
+        (&firms, true, 0.5),
+        (&wii, true, 0.5),
+    ];
+    for (i, (plan, counts_focus, expected)) in cases.into_iter().enumerate() {
+        let evidence = Evidence {
+            counts_focus,
+            ..in_article(&sentence, &article, &[])
+        };
+        let c = cover(plan, &evidence);
+        assert!((c.in_sentence - expected).abs() < 1e-6, "case {i}: {c:?}");
+        assert_eq!(c.missing_keys, usize::from(plan.concepts[0].key), "case {i}");
+    }
 }
