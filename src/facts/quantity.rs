@@ -330,7 +330,12 @@ fn finish(s: &str, c: Core) -> Result<Quantity, usize> {
             || in_list(before, LABELS)
             || kind == K::Number && in_list(before, TIME_LABELS)
             // A capitalised word mid-sentence names a product or team: Boeing 777, Apollo 11.
-            || kind == K::Number && before.bytes().any(|b| b.is_ascii_uppercase()) && mid_sentence;
+            // So it does before a noun: "70 Boeing 737-800 planes", "Xbox 360 consoles",
+            // "FTSE 100 companies" count no 737 planes; a day is no name ("on Friday 15
+            // protesters"), and a count is written with a separator ("Nokia's 1,000 staff").
+            || before.bytes().any(|b| b.is_ascii_uppercase())
+                && mid_sentence
+                && (kind == K::Number || kind == K::Count && c.int && !WEEKDAYS.contains(&before));
         if reject {
             return Err(token_end(s, c.end));
         }

@@ -129,16 +129,25 @@ pub(super) fn counted_noun(s: &str, p: usize, names: bool) -> Option<&str> {
     // Three common words at most; a name between them is not counted against them ("three
     // Grand Slam mixed doubles titles"), up to six words in all.
     let mut common = 0;
+    let mut after_name = false;
     for _ in 0..6 {
         if common == 3 {
             return None;
         }
         let at = skip_ws(s, q);
+        // A model after its name is part of it: "30 Airbus A320 planes", "Xbox 360 consoles".
+        let model = if after_name { model_end(s, at) } else { at };
+        if model > at {
+            q = model;
+            after_name = false;
+            continue;
+        }
         let w = word_at(s, at);
         if at == q || w.is_empty() {
             return None;
         }
         q = at + w.len();
+        after_name = false;
         // A possessive names whose things they are: "eight of the scene's biggest stars".
         let possessive = ["'s", "’s"].iter().find(|p| s[q..].starts_with(**p));
         if let Some(mark) = possessive.filter(|m| !alnum_at(s, q + m.len())) {
@@ -152,6 +161,9 @@ pub(super) fn counted_noun(s: &str, p: usize, names: bool) -> Option<&str> {
             if is_plural_name(w) && !plural_follows(s, q) && !name_follows(s, q) {
                 return Some(w);
             }
+            // "A320": letters glued to the model number.
+            q = model_end(s, q).max(q);
+            after_name = true;
             continue;
         }
         common += 1;
@@ -163,6 +175,26 @@ pub(super) fn counted_noun(s: &str, p: usize, names: bool) -> Option<&str> {
         }
     }
     None
+}
+
+/// The end of a model number starting at `i` ("360", "737-800", "A320" from its digits,
+/// "200LR"): letters, digits, hyphens and inner dots with at least one digit; `i` when
+/// there is none.
+fn model_end(s: &str, i: usize) -> usize {
+    let rest = s.as_bytes().get(i..).unwrap_or(&[]);
+    let len = rest
+        .iter()
+        .enumerate()
+        .take_while(|&(k, &b)| {
+            b.is_ascii_alphanumeric()
+                || (b == b'-' || b == b'.') && rest.get(k + 1).is_some_and(u8::is_ascii_alphanumeric)
+        })
+        .count();
+    if rest[..len].iter().any(u8::is_ascii_digit) {
+        i + len
+    } else {
+        i
+    }
 }
 
 /// A name in the plural: an acronym's ("MEPs", "PCs"), a product's ("iPods") or a

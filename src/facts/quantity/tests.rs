@@ -126,7 +126,15 @@ const CASES: &[(&str, &[Want])] = &[
     // Clock times, the first day of a pair of dates, and a number that is part of a name; a
     // number of named things stays (as a plain number: the noun after a model is not read).
     ("By 1650 GMT the euro rose; the film took 3 days between 24 and 26 December, or June 24 and 25.", &[("3 days", K::Duration, 3.0, "day", false)]),
-    ("Rapper 50 Cent moved into 10 Downing Street; Deccan ordered 30 Airbus A320 planes.", &[("30", K::Number, 30.0, "", false)]),
+    ("Rapper 50 Cent moved into 10 Downing Street; Deccan ordered 30 Airbus A320 planes.", &[("30", K::Count, 30.0, "planes", false)]),
+    // A number after a name mid-sentence is a model, and a model between a number and its
+    // noun is part of the name: no 737 planes, no 100 companies, no 2 prizes.
+    ("It ordered 70 Boeing 737-800 planes and 10 A320 aircraft.", &[("70", K::Count, 70.0, "planes", false), ("10", K::Count, 10.0, "aircraft", false)]),
+    ("It sold 2 million Xbox 360 consoles to FTSE 100 companies.", &[("2 million", K::Count, 2e6, "consoles", false)]),
+    ("Film sequel Shrek 2 took three prizes on Super 12 sides.", &[("three", K::Count, 3.0, "prizes", false)]),
+    // A day is no name; nor is a count written with a separator.
+    ("Earlier on Friday 15 protesters marched.", &[("15", K::Count, 15.0, "protesters", false)]),
+    ("Later Nokia 1,200 staff left.", &[("1,200", K::Count, 1200.0, "staff", false)]),
     ("A half-baked ditty two quarters ahead took a quarter of the vote.", &[("a quarter", K::Percent, 25.0, "", false)]),
     ("It sold 17m tickets at 20m high street shops.", &[("17m", K::Count, 17e6, "tickets", false), ("20m", K::Count, 2e7, "shops", false)]),
     ("Speeds rise to 2Mbps on a 3.2GHz chip.", &[("2Mbps", K::Measure, 2.0, "Mbps", false), ("3.2GHz", K::Measure, 3.2, "GHz", false)]),
