@@ -29,6 +29,8 @@ pub struct Evidence<'a> {
     /// The analysed terms of the title and the article's first sentence: what the whole
     /// article is about.
     pub headline: &'a FxHashSet<String>,
+    /// The analysed terms of the article's first sentence, in order.
+    pub lead: &'a [String],
     /// Query terms the article contains anywhere.
     pub article: &'a TermSet<'a>,
     /// Words the sentence writes in capitals ("IE", "WTO"), lowercased: they may stand for
@@ -94,9 +96,18 @@ pub fn cover(plan: &QueryPlan, evidence: &Evidence<'_>) -> Coverage {
             sentence_level = 1.0;
             level = 1.0;
         }
-        if concept.key && level == 0.0 && misspelt_beside_neighbour(plan, i, evidence.sentence) {
-            sentence_level = Origin::Fuzzy.strength();
-            level = sentence_level;
+        if concept.key && level == 0.0 {
+            if misspelt_beside_neighbour(plan, i, evidence.sentence).is_some() {
+                sentence_level = Origin::Fuzzy.strength();
+                level = sentence_level;
+            } else if misspelt_beside_neighbour(plan, i, evidence.lead)
+                .is_some_and(|at| names_part(plan, evidence.lead, at, &sentence_set))
+            {
+                // Written right in the lead ("Im Kwon-Taik" for "Im Kwon-Taek"), and the
+                // sentence names another part of the name ("Im, who has made 100 films").
+                sentence_level = Origin::Fuzzy.strength();
+                level = sentence_level;
+            }
         }
         if spelled.contains(&i) && sentence_level < ACRONYM_STRENGTH {
             sentence_level = ACRONYM_STRENGTH;
@@ -264,17 +275,17 @@ fn concept_level(concept: &Concept, evidence: &Evidence<'_>, sentence: &TermSet)
     (level.max(sentence_level), sentence_level)
 }
 
-/// True when the query's name word at `i` is missing but the sentence writes a word with the
-/// same first letter, at most two edits from it, right beside the name's other word: "Shark
+/// Where the sentence writes the query's missing name word at `i` as a word with the same
+/// first letter, at most two edits from it, right beside the name's other word: "Shark
 /// Tail" and "Shark Tale". A real word ("tail") gets no typo correction of its own; the
 /// neighbour shows what was meant, which makes two edits safe here.
-fn misspelt_beside_neighbour(plan: &QueryPlan, i: usize, sentence: &[String]) -> bool {
+fn misspelt_beside_neighbour(plan: &QueryPlan, i: usize, sentence: &[String]) -> Option<usize> {
     let concept = &plan.concepts[i];
     let [typed] = concept.alternatives[0].terms.as_slice() else {
-        return false;
+        return None;
     };
     if typed.chars().count() < 4 {
-        return false;
+        return None;
     }
     let exact = |c: &Concept| match c.alternatives[0].terms.as_slice() {
         [term] => Some(term.clone()),
@@ -288,9 +299,14 @@ fn misspelt_beside_neighbour(plan: &QueryPlan, i: usize, sentence: &[String]) ->
     };
     let before = i.checked_sub(1).and_then(|j| exact(&plan.concepts[j]));
     let after = plan.concepts.get(i + 1).and_then(exact);
-    sentence.iter().enumerate().any(|(p, word)| {
-        (before.as_ref() == Some(word) && near(sentence.get(p + 1)))
-            || (after.as_ref() == Some(word) && p > 0 && near(sentence.get(p - 1)))
+    sentence.iter().enumerate().find_map(|(p, word)| {
+        if before.as_ref() == Some(word) && near(sentence.get(p + 1)) {
+            Some(p + 1)
+        } else if after.as_ref() == Some(word) && p > 0 && near(sentence.get(p - 1)) {
+            Some(p - 1)
+        } else {
+            None
+        }
     })
 }
 
@@ -306,6 +322,19 @@ fn counted_concept(plan: &QueryPlan) -> Option<usize> {
         .iter()
         .rposition(|c| c.alternatives[0].terms.iter().all(|t| plan.focus.contains(t)))?;
     (!plan.concepts[i].key).then_some(i)
+}
+
+/// Whether the sentence holds another word of the name written at `at` in `lead`: the
+/// query's name words right before or after it there ("Im" of "Im Kwon-Taek").
+fn names_part(plan: &QueryPlan, lead: &[String], at: usize, sentence: &TermSet) -> bool {
+    let is_name_word = |t: &&String| {
+        plan.concepts
+            .iter()
+            .any(|c| c.key && c.alternatives[0].terms.first() == Some(*t))
+    };
+    let before = lead[..at].iter().rev().take_while(is_name_word);
+    let after = lead[at + 1..].iter().take_while(is_name_word);
+    before.chain(after).any(|t| sentence.contains(t.as_str()))
 }
 
 fn adjacent(terms: &[String], first: &str, second: &str) -> bool {

@@ -113,6 +113,7 @@ pub(super) fn rank(
                 sentence: &sentence_terms,
                 title: title_of(&article),
                 headline: infos.get(&article).map_or(&empty_titles, |a| &a.headline_terms),
+                lead: infos.get(&article).map_or(&[], |a| a.lead_terms.as_slice()),
                 article: article_terms.get(&article).unwrap_or(&empty_set),
                 acronyms: &acronyms,
                 article_models: models.get(&article).map_or(&[], Vec::as_slice),

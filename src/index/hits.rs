@@ -99,4 +99,7 @@ pub struct ArticleInfo {
     /// headline does not ("Police detain Chinese milk bosses"). Only the title's terms in the
     /// full list of sources, which ranking does not use.
     pub headline_terms: FxHashSet<String>,
+    /// The analysed terms of the article's first sentence, in order (empty in the full list
+    /// of sources): a name misspelt in a query is checked beside its other word here too.
+    pub lead_terms: Vec<String>,
 }

@@ -135,14 +135,21 @@ impl KnowledgeIndex {
             .map(|t| t.term)
             .collect();
         let mut headline_terms: FxHashSet<String> = title_terms.iter().cloned().collect();
-        if with_lead {
-            headline_terms.extend(super::analyze(&payload.lead).into_iter().map(|t| t.term));
-        }
+        let lead_terms: Vec<String> = if with_lead {
+            super::analyze(&payload.lead)
+                .into_iter()
+                .map(|t| t.term)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        headline_terms.extend(lead_terms.iter().cloned());
         Ok(ArticleInfo {
             key: address.into(),
             id,
             title_terms,
             headline_terms,
+            lead_terms,
             meta: payload.meta,
             paragraphs: payload.paragraphs,
             facts: payload.facts,

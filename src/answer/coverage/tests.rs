@@ -36,6 +36,7 @@ fn in_article<'a>(sentence: &'a [String], article: &'a TermSet<'a>, acronyms: &'
         sentence,
         title: no_terms(),
         headline: no_terms(),
+        lead: &[],
         article,
         acronyms,
         article_models: &[],
@@ -72,6 +73,7 @@ fn sentence_beats_title_or_lead_beats_article() {
                 sentence: &sentence,
                 title,
                 headline: &headline,
+                lead: &[],
                 article,
                 acronyms: &[],
                 article_models: &[],
@@ -97,6 +99,7 @@ fn a_sentence_is_about_the_name_its_article_is_headed_by() {
             sentence: &sentence,
             title: no_terms(),
             headline: &headline,
+            lead: &[],
             article: &article,
             acronyms: &[],
             article_models: &[],
@@ -114,6 +117,7 @@ fn a_sentence_is_about_the_name_its_article_is_headed_by() {
             sentence: &sentence,
             title: no_headline,
             headline: no_headline,
+            lead: &[],
             article: &article,
             acronyms: &[],
             article_models: &[],
@@ -321,4 +325,36 @@ fn a_figure_counting_the_focus_covers_its_head_noun_only() {
         assert!((c.in_sentence - expected).abs() < 1e-6, "case {i}: {c:?}");
         assert_eq!(c.missing_keys, usize::from(plan.concepts[0].key), "case {i}");
     }
+}
+
+/// "Im Kwon-Taik": the lead writes "Im Kwon-Taek"; a sentence that names "Im" is about him,
+/// one that names no part of the name is not.
+#[test]
+fn a_name_misspelt_in_the_query_is_found_in_the_lead_beside_its_other_word() {
+    let plan = QueryPlan {
+        concepts: vec![
+            key_concept("im", 1.0),
+            key_concept("kwon", 1.0),
+            key_concept("taik", 1.0),
+            concept("film", 1.0),
+        ],
+        ..QueryPlan::default()
+    };
+    let lead = terms(&["director", "im", "kwon", "taek", "has", "receiv"]);
+    let article = TermSet::default();
+    let missing = |sentence: &[&str], lead: &[String]| {
+        let sentence = terms(sentence);
+        let evidence = Evidence {
+            lead,
+            ..in_article(&sentence, &article, &[])
+        };
+        cover(&plan, &evidence).missing_keys
+    };
+    let names_im = ["im", "made", "100", "film"];
+    assert_eq!(missing(&names_im, &lead), 0);
+    assert_eq!(missing(&names_im, &[]), 2, "no lead: Kwon and Taik missing");
+    // "kwon" and "im" are missing here too; "taik" is not corrected for it.
+    assert_eq!(missing(&["the", "film", "tally"], &lead), 3);
+    // Written beside its neighbour in the sentence itself, as before.
+    assert_eq!(missing(&["im", "kwon", "taek", "film"], &[]), 0);
 }
