@@ -151,7 +151,7 @@ const MEASURES: &[(&str, &[QuantityKind])] = {
         ("viewership", &[Count]),
         ("audience", &[Count]),
         ("audiences", &[Count]),
-        ("users", &[Count, Percent]),
+        ("users", &[Count]),
         ("people", &[Count]),
         ("subscribers", &[Count]),
         ("passengers", &[Count]),
@@ -326,6 +326,8 @@ mod tests {
         use QuantityKind::*;
         let cases: &[(&str, Option<&[QuantityKind]>)] = &[
             ("viewers", Some(&[Count])),
+            // Users are counted; a share of them is asked as a share ("user share").
+            ("users", Some(&[Count])),
             ("voters", Some(&[Count])),
             ("losses", Some(&[Money, Percent])),
             ("turnout", Some(&[Percent])),

@@ -74,7 +74,8 @@ fn the_note_quotes_each_value_with_its_qualifier() {
 }
 
 /// The planted disagreements of the seed sheets, each with the values its note must set
-/// side by side; and a query whose shares of users measure different things.
+/// side by side (users: as of June 2024 against the end of 2024, both stated as 2024); and a
+/// query whose shares of users measure different things.
 #[test]
 fn planted_disagreements_are_noted_and_different_shares_are_not() {
     let engine = Fixture::bundled().engine();
@@ -87,7 +88,8 @@ fn planted_disagreements_are_noted_and_different_shares_are_not() {
             "micro-drama market 2025",
             vec!["100 billion yuan", "63.43 billion yuan"],
         ),
-        ("short drama users", vec![]),
+        ("short drama users", vec!["576 million", "662 million"]),
+        ("share of short drama users", vec![]),
     ] {
         let mut values = disagreeing_values(&engine, query);
         values.sort();
