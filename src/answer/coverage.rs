@@ -39,8 +39,8 @@ pub struct Evidence<'a> {
     /// Model numbers (by concept index) that some sentence of the article states: see
     /// `models_stated`.
     pub article_models: &'a [usize],
-    /// A figure of the sentence counts what an explicit "how many X" asks about (X, or
-    /// people of any kind when X is people): the sentence answers X whatever words it
+    /// A figure of the sentence counts the query's focus (X, or people of any kind when X
+    /// is people): in an explicit "how many X" the sentence answers X whatever words it
     /// uses for it ("1.04 billion short-video users" for "how many people watch").
     pub counts_focus: bool,
 }
@@ -96,18 +96,17 @@ pub fn cover(plan: &QueryPlan, evidence: &Evidence<'_>) -> Coverage {
             sentence_level = 1.0;
             level = 1.0;
         }
-        if concept.key && level == 0.0 {
-            if misspelt_beside_neighbour(plan, i, evidence.sentence).is_some() {
-                sentence_level = Origin::Fuzzy.strength();
-                level = sentence_level;
-            } else if misspelt_beside_neighbour(plan, i, evidence.lead)
-                .is_some_and(|at| names_part(plan, evidence.lead, at, &sentence_set))
-            {
-                // Written right in the lead ("Im Kwon-Taik" for "Im Kwon-Taek"), and the
-                // sentence names another part of the name ("Im, who has made 100 films").
-                sentence_level = Origin::Fuzzy.strength();
-                level = sentence_level;
-            }
+        // A misspelt name written right beside its other word: in the sentence, or in the
+        // lead ("Im Kwon-Taik" for "Im Kwon-Taek") when the sentence names another part of
+        // the name ("Im, who has made 100 films").
+        if concept.key
+            && level == 0.0
+            && (misspelt_beside_neighbour(plan, i, evidence.sentence).is_some()
+                || misspelt_beside_neighbour(plan, i, evidence.lead)
+                    .is_some_and(|at| names_part(plan, evidence.lead, at, &sentence_set)))
+        {
+            sentence_level = Origin::Fuzzy.strength();
+            level = sentence_level;
         }
         if spelled.contains(&i) && sentence_level < ACRONYM_STRENGTH {
             sentence_level = ACRONYM_STRENGTH;

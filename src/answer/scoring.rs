@@ -117,7 +117,7 @@ pub(super) fn rank(
                 article: article_terms.get(&article).unwrap_or(&empty_set),
                 acronyms: &acronyms,
                 article_models: models.get(&article).map_or(&[], Vec::as_slice),
-                counts_focus: plan.focus_asked && unit_fit,
+                counts_focus: unit_fit,
             };
             let coverage = cover(plan, &evidence);
             let kinds: Vec<_> = hit.payload.quantities.iter().map(|q| q.kind).collect();
