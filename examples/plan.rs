@@ -16,7 +16,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let plan = plan(&query, &index, &table);
     println!("{plan:#?}");
     for (rank, hit) in index
-        .search_articles(&plan.article_terms(), POOL_SHOWN)?
+        .search_articles(&plan.article_terms(|t| index.article_frequency(t))?, POOL_SHOWN)?
         .iter()
         .enumerate()
     {

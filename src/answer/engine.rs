@@ -165,7 +165,8 @@ fn answer_planned(
     }
     let terms = plan.search_terms();
     let facts_only = command == Command::Stat;
-    let mut pool = index.search_articles(&plan.article_terms(), ARTICLE_POOL)?;
+    let mut pool =
+        index.search_articles(&plan.article_terms(|t| index.article_frequency(t))?, ARTICLE_POOL)?;
     add_rare_name_articles(index, plan, &mut pool)?;
     let keys: Vec<DocKey> = pool.iter().map(|a| a.key).collect();
     let scored = index.sentences_of(&terms, &keys, facts_only)?;

@@ -7,10 +7,10 @@ use factbot::index::{sync, DataDir, SyncOptions};
 use crate::support::{shared_eval, Fixture};
 
 /// Levels reached when this test was last tightened, less one case; a drop fails CI.
-/// (Reached: p@1 0.929 = 52/56, hit@3 0.964 = 54/56. Issue 5's targets: p@1 0.90, hit@3
+/// (Reached: p@1 0.946 = 53/56, hit@3 0.982 = 55/56. Issue 5's targets: p@1 0.90, hit@3
 /// 0.97.)
-const MIN_P_AT_1: f64 = 0.91;
-const MIN_HIT_AT_3: f64 = 0.946;
+const MIN_P_AT_1: f64 = 0.928;
+const MIN_HIT_AT_3: f64 = 0.964;
 const MIN_NO_ANSWER_ACCURACY: f64 = 1.0;
 
 #[test]
