@@ -6,12 +6,13 @@ use factbot::index::{sync, DataDir, SyncOptions};
 
 use crate::support::{shared_eval, Fixture};
 
-/// Levels reached when this test was last tightened, less one case; a drop fails CI.
-/// (Reached: p@1 0.946 = 53/56, hit@3 0.982 = 55/56. Issue 5's targets: p@1 0.90, hit@3
-/// 0.97.)
+/// Issue 5's targets (p@1 0.90, hit@3 0.97, every no-answer case refused, at most two
+/// answerable cases refused), p@1 raised to the level reached less one case; a drop fails
+/// CI. (Reached: p@1 0.946 = 53/56, hit@3 0.982 = 55/56: one more miss at 3 fails.)
 const MIN_P_AT_1: f64 = 0.928;
-const MIN_HIT_AT_3: f64 = 0.964;
+const MIN_HIT_AT_3: f64 = 0.97;
 const MIN_NO_ANSWER_ACCURACY: f64 = 1.0;
+const MAX_FALSE_REFUSALS: usize = 2;
 
 #[test]
 fn dev_cases_stay_above_the_reached_level() {
@@ -49,6 +50,7 @@ fn dev_cases_stay_above_the_reached_level() {
         summary.no_answer_accuracy >= MIN_NO_ANSWER_ACCURACY,
         "{summary:?}"
     );
+    assert!(summary.false_refusals <= MAX_FALSE_REFUSALS, "{summary:?}");
 }
 
 #[test]
