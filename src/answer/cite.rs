@@ -2,7 +2,7 @@
 //! and for questions the paragraph around it.
 
 use super::types::{Citation, CitedFact, Highlight};
-use crate::facts::Position;
+use crate::facts::{Position, QuantityKind};
 use crate::index::{ArticleInfo, SentenceHit};
 
 /// The fact `hit` of `article`, cited, with its ranking `score`.
@@ -23,6 +23,7 @@ pub fn cite(article: &ArticleInfo, hit: &SentenceHit, score: f32) -> CitedFact {
                 start: q.span.start,
                 end: q.span.end,
                 kind: q.kind,
+                counted: q.unit.clone().filter(|_| q.kind == QuantityKind::Count),
             })
             .collect(),
         position: hit.position,

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use crate::facts::QuantityKind;
 use crate::index::analyze;
 
+use super::focus::count_alike;
 use super::measures::names_a_measure;
 use super::query::{Concept, QueryPlan};
 use super::types::{CitedFact, Disagreement};
@@ -30,6 +31,12 @@ fn answering_kind(fact: &CitedFact, wanted: &[QuantityKind]) -> Option<QuantityK
 fn value_text(fact: &CitedFact, kind: QuantityKind) -> Option<&str> {
     let h = fact.highlights.iter().find(|h| h.kind == kind)?;
     fact.text.get(h.start..h.end)
+}
+
+/// The noun the fact's figure of `kind` counts, when the sentence writes one after it.
+fn counted_noun(fact: &CitedFact, kind: QuantityKind) -> Option<&str> {
+    let h = fact.highlights.iter().find(|h| h.kind == kind)?;
+    h.counted.as_deref()
 }
 
 /// For [`group_disagreement`]: which of the query's subjects (its concepts that name no
@@ -98,11 +105,18 @@ pub fn group_disagreement(
         return Vec::new();
     }
     let top_score = top.score;
+    let top_counted = counted_noun(top, kind);
     let mut members: Vec<usize> = Vec::new();
     for (i, fact) in facts.iter().enumerate() {
         let close = fact.score >= top_score * CLOSE_SCORE;
+        // Near the word asked for is not always of it: "people to have two or three phones".
+        let counts_alike = match (top_counted, counted_noun(fact, kind)) {
+            (Some(a), Some(b)) => count_alike(a, b),
+            _ => true,
+        };
         let same_measure = answering_kind(fact, wanted) == Some(kind)
             && counts_the_asked_thing(fact)
+            && counts_alike
             && subjects(fact) == top_subjects;
         let same_period = |other: &CitedFact| match (fact.period, other.period) {
             (Some(a), Some(b)) => a == b,
@@ -173,14 +187,21 @@ mod tests {
         }
     }
 
-    /// A count fact that counts what the query asks, published on 1 January of `year`.
+    /// A count fact that counts what the query asks (and the word after `value`, as the
+    /// parser reads a counted noun), published on 1 January of `year`.
     fn fact(article: &str, text: &str, value: &str, score: f32, year: i32) -> CitedFact {
         let start = text.find(value).expect("value in text");
+        let counted = text[start + value.len()..]
+            .split_whitespace()
+            .next()
+            .filter(|w| w.chars().all(char::is_alphabetic))
+            .map(str::to_string);
         let mut fact = CitedFact::sample(article, text);
         fact.highlights = vec![Highlight {
             start,
             end: start + value.len(),
             kind: QuantityKind::Count,
+            counted,
         }];
         fact.citation.published = NaiveDate::from_ymd_opt(year, 1, 1);
         fact.score = score;
@@ -239,6 +260,12 @@ mod tests {
         };
         for (second, wanted, why) in [
             (other_thing, vec![QuantityKind::Count], "counts another thing"),
+            (
+                // Near the word asked, yet a count of another thing.
+                fact("a.md", "people to have three phones", "three", 2.4, 2024),
+                vec![QuantityKind::Count],
+                "names another counted noun",
+            ),
             (other_year, vec![QuantityKind::Count], "states another year"),
             (
                 fact("a.md", "270 million viewers", "270 million", 2.4, 2024),

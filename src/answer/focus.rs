@@ -209,6 +209,21 @@ pub fn kin_terms(focus: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// Whether two counted nouns (lowercased words, as the quantity parser keeps them) count
+/// the same kind of thing: the same word once analysed ("user", "users"), or two nouns of
+/// one kin (people, viewers and users all count people; awards and Baftas count prizes).
+/// "45 million people" and "three phones" count different things.
+pub fn count_alike(a: &str, b: &str) -> bool {
+    let term = |word: &str| analyze(word).into_iter().next().map(|t| t.term);
+    let (Some(a), Some(b)) = (term(a), term(b)) else {
+        return true;
+    };
+    a == b
+        || [&*PEOPLE_TERMS, &*AWARD_TERMS, &*EPISODE_TERMS]
+            .into_iter()
+            .any(|kin| kin.contains(&a) && kin.contains(&b))
+}
+
 /// `terms` of a focus concept, with "people" added when the concept counts people.
 fn with_people(concept: &Concept, mut terms: Vec<String>) -> Vec<String> {
     let lower = concept.text.to_lowercase();

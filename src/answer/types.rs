@@ -59,6 +59,10 @@ pub struct Highlight {
     pub end: usize,
     /// What kind of quantity it is.
     pub kind: QuantityKind,
+    /// For a count, the lowercased noun it counts when the sentence writes one right after
+    /// it ("phones" of "three phones"): two counts of different things never disagree.
+    #[serde(skip)]
+    pub counted: Option<String>,
 }
 
 /// One cited sentence in an answer.

@@ -244,6 +244,7 @@ mod tests {
                 start: 14,
                 end: 15,
                 kind: QuantityKind::Count,
+                counted: None,
             }];
             fact.citation.title = format!("Article {i}");
             fact.citation.publisher = Some(format!("Outlet {i}"));

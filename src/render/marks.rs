@@ -98,6 +98,7 @@ mod tests {
             start,
             end,
             kind: QuantityKind::Count,
+            counted: None,
         }
     }
 

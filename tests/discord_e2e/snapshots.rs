@@ -16,6 +16,7 @@ fn fact(text: &str, bold: &[&str], paragraph: usize, url: Option<&str>) -> Cited
                 start,
                 end: start + b.len(),
                 kind: QuantityKind::Count,
+                counted: None,
             }
         })
         .collect();

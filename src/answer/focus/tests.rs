@@ -228,3 +228,17 @@ fn a_figure_followed_by_another_place_is_that_places() {
         );
     }
 }
+
+#[test]
+fn counts_of_one_kind_of_thing_are_alike() {
+    for (a, b, alike) in [
+        ("users", "user", true),
+        ("people", "viewers", true),
+        ("awards", "baftas", true),
+        ("episodes", "parts", true),
+        ("people", "phones", false),
+        ("viewers", "episodes", false),
+    ] {
+        assert_eq!(count_alike(a, b), alike, "{a} / {b}");
+    }
+}

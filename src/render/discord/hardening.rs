@@ -101,6 +101,7 @@ fn fact() -> impl Strategy<Value = CitedFact> {
                         start,
                         end: start + len,
                         kind: QuantityKind::Count,
+                        counted: None,
                     })
                     .collect();
                 CitedFact {
