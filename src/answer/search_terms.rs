@@ -18,12 +18,12 @@ impl QueryPlan {
     }
 
     /// [`Self::search_terms`] for the article search, where a synonym phrase ("fixed line"
-    /// for "landline") is searched by its rarest word only (`article_frequency` tells). All
-    /// its words loose are mostly common words that find little and cost most (each is one
-    /// more posting list for block-max WAND to juggle); none of them left an article about
-    /// "fixed phones" out of the candidates for "people who have ditched landlines". A
-    /// phrase only counts when all its words match, which ranking checks in the candidates.
-    /// The pool's sentences are still scored with every term.
+    /// for "landline") is searched by its rarest word only (`article_frequency` tells; the
+    /// first on a tie). All its words would be mostly common words that find little and cost
+    /// most (each is one more posting list for block-max WAND to juggle); none of them kept
+    /// a story about "fixed phones" out of the candidates for "people who have ditched
+    /// landlines". A phrase only counts when all its words match, which ranking checks in
+    /// the candidates. The pool's sentences are still scored with every term.
     pub fn article_terms<E>(
         &self,
         article_frequency: impl Fn(&str) -> Result<u64, E>,
