@@ -224,6 +224,24 @@ pub fn count_alike(a: &str, b: &str) -> bool {
             .any(|kin| kin.contains(&a) && kin.contains(&b))
 }
 
+/// True when `focus` counts people.
+pub fn counts_people(focus: &[String]) -> bool {
+    focus.iter().any(|t| PEOPLE_TERMS.contains(t))
+}
+
+/// True when `focus` counts people and the count `quantity` writes another thing it counts:
+/// "1.2 billion views" or "40 titles" is no number of users, though near the word.
+pub fn counts_other_than_people(focus: &[String], quantity: &crate::facts::Quantity) -> bool {
+    if quantity.kind != QuantityKind::Count || !focus.iter().any(|t| PEOPLE_TERMS.contains(t)) {
+        return false;
+    }
+    quantity
+        .unit
+        .as_deref()
+        .and_then(|noun| analyze(noun).into_iter().next())
+        .is_some_and(|noun| !PEOPLE_TERMS.contains(&noun.term))
+}
+
 /// `terms` of a focus concept, with "people" added when the concept counts people.
 fn with_people(concept: &Concept, mut terms: Vec<String>) -> Vec<String> {
     let lower = concept.text.to_lowercase();

@@ -7,11 +7,11 @@ use std::sync::Arc;
 
 use super::coverage::{cover, models_by_article, Evidence, TermSet};
 use super::engine::RANKED_ARTICLES;
-use super::focus::near_quantity;
+use super::focus::{counts_other_than_people, counts_people, near_quantity};
 use super::head::counts_head;
 use super::periods;
 use super::query::QueryPlan;
-use super::rank::{is_answer, measure_fit, period_fit, score, Signals};
+use super::rank::{is_answer, measure_fit, period_fit, score, MeasureFit, Signals};
 use super::wordforms::capitalised_words;
 use super::wording::only_wording_counts;
 use crate::index::{analyze, ArticleHit, ArticleInfo, DocKey, IndexError, KnowledgeIndex, SentenceHit};
@@ -120,7 +120,14 @@ pub(super) fn rank(
                 counts_focus: unit_fit,
             };
             let coverage = cover(plan, &evidence);
-            let kinds: Vec<_> = hit.payload.quantities.iter().map(|q| q.kind).collect();
+            // "1.2 billion views" is no count of the users asked about, though near the word.
+            let kinds: Vec<_> = hit
+                .payload
+                .quantities
+                .iter()
+                .filter(|q| !counts_other_than_people(&plan.focus, q))
+                .map(|q| q.kind)
+                .collect();
             let signals = Signals {
                 sentence_bm25: hit.score / best_sentence,
                 article_bm25: article_score(article) / best_article,
@@ -152,6 +159,9 @@ pub(super) fn rank(
             }
         })
         .collect();
+    if counts_people(&plan.focus) {
+        refuse_without_a_count(&mut candidates);
+    }
     // A sentence that answers (names the query's entities, carries a figure) comes before
     // any that does not, however relevant: "They hope the song will raise more than £2m"
     // answers "how much" where the lead that names the singers does not.
@@ -163,4 +173,23 @@ pub(super) fn rank(
             .then_with(|| a.hit.position.cmp(&b.hit.position))
     });
     Ok(candidates)
+}
+
+/// For a query counting people ("Douyin daily active users"): when no answering candidate
+/// has a count, none answers. A share of downloads or "70% of the box office" from an article
+/// about the right company answers another question; the user learns the knowledge base has
+/// no such count. When one has a count, the others still follow it (a share of those viewers
+/// is worth reading after their number).
+fn refuse_without_a_count(candidates: &mut [Candidate]) {
+    if candidates
+        .iter()
+        .any(|c| c.answers && c.signals.measure == MeasureFit::Fits)
+    {
+        return;
+    }
+    for candidate in candidates.iter_mut() {
+        if candidate.signals.measure == MeasureFit::Misfits {
+            candidate.answers = false;
+        }
+    }
 }

@@ -379,3 +379,33 @@ fn a_count_of_the_people_asked_about_answers_in_other_words() {
     let first = first_stat(&engine, "how many people watch short videos in China");
     assert!(first.contains("1.04 billion"), "{first}");
 }
+
+#[test]
+fn users_asked_are_not_answered_by_views_or_a_share_of_something_else() {
+    // The bundled base has no count of Douyin's users; its Douyin sentences give views of
+    // one drama and the market against the box office (70%), sources that name "China Daily".
+    let bundled = Fixture::bundled().engine();
+    let answer = bundled.stat("Douyin daily active users", 3).expect("answer");
+    assert!(answer.no_answer, "{:?}", answer.facts.first().map(|f| &f.text));
+    // Where a count of the viewers answers, a share of them still follows it.
+    let viewers = bundled.stat("short-drama viewers", 10).expect("answer");
+    assert!(!viewers.no_answer);
+    assert!(
+        viewers.facts.iter().any(|f| f.text.contains("60%")),
+        "{:?}",
+        viewers.facts.iter().map(|f| &f.text).collect::<Vec<_>>()
+    );
+    // A count of the users answers.
+    let f = Fixture::new();
+    f.write(
+        "douyin.md",
+        article(
+            "Douyin and micro-dramas",
+            "China Daily",
+            "2024-09-27",
+            "The Douyin micro-drama Da Guo Nian De drew over 1.2 billion views.\n\nDouyin had 750 \
+             million daily active users in 2024.",
+        ),
+    );
+    assert!(first_stat(&f.engine(), "Douyin daily active users").contains("750 million"));
+}

@@ -242,3 +242,34 @@ fn counts_of_one_kind_of_thing_are_alike() {
         assert_eq!(count_alike(a, b), alike, "{a} / {b}");
     }
 }
+
+#[test]
+fn a_count_naming_another_thing_is_no_count_of_people() {
+    let quantity = |unit: Option<&str>, kind: QuantityKind| crate::facts::Quantity {
+        span: 0..1,
+        kind,
+        value: 1.0,
+        unit: unit.map(str::to_string),
+        approximate: false,
+    };
+    let users = concept("users");
+    let users = with_people(&users, users.alternatives[0].terms.clone());
+    let films = vec!["film".to_string()];
+    for (focus, unit, kind, other) in [
+        (&users, Some("views"), QuantityKind::Count, true),
+        (&users, Some("titles"), QuantityKind::Count, true),
+        (&users, Some("viewers"), QuantityKind::Count, false),
+        (&users, Some("people"), QuantityKind::Count, false),
+        // No noun written: it may count anything, the users too.
+        (&users, None, QuantityKind::Count, false),
+        (&users, Some("views"), QuantityKind::Percent, false),
+        // Only a count of people is checked this way.
+        (&films, Some("views"), QuantityKind::Count, false),
+    ] {
+        assert_eq!(
+            counts_other_than_people(focus, &quantity(unit, kind)),
+            other,
+            "{focus:?} / {unit:?}"
+        );
+    }
+}
