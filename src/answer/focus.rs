@@ -214,7 +214,8 @@ pub fn kin_terms(focus: &[String]) -> Vec<String> {
 /// one kin (people, viewers and users all count people; awards and Baftas count prizes).
 /// "45 million people" and "three phones" count different things.
 pub fn count_alike(a: &str, b: &str) -> bool {
-    let term = |word: &str| analyze(word).into_iter().next().map(|t| t.term);
+    // The head of a compound is its last word: "co-stars" are stars.
+    let term = |word: &str| analyze(word).into_iter().last().map(|t| t.term);
     let (Some(a), Some(b)) = (term(a), term(b)) else {
         return true;
     };
@@ -238,7 +239,7 @@ pub fn counts_other_than_people(focus: &[String], quantity: &crate::facts::Quant
     quantity
         .unit
         .as_deref()
-        .and_then(|noun| analyze(noun).into_iter().next())
+        .and_then(|noun| analyze(noun).into_iter().last())
         .is_some_and(|noun| !PEOPLE_TERMS.contains(&noun.term))
 }
 

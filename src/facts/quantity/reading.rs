@@ -130,11 +130,19 @@ pub(super) fn counted_noun(s: &str, p: usize, names: bool) -> Option<&str> {
     // Grand Slam mixed doubles titles"), up to six words in all.
     let mut common = 0;
     let mut after_name = false;
+    let mut word_start = p;
     for _ in 0..6 {
         if common == 3 {
             return None;
         }
-        let at = skip_ws(s, q);
+        // A hyphen joins the words of one modifier ("576 million micro-drama users") or
+        // noun, which is kept whole ("12 million e-mails", "four co-stars").
+        let hyphen =
+            q > p && s[q..].starts_with('-') && s.as_bytes().get(q + 1).is_some_and(u8::is_ascii_lowercase);
+        let at = if hyphen { q + 1 } else { skip_ws(s, q) };
+        if !hyphen {
+            word_start = at;
+        }
         // A model after its name is part of it: "30 Airbus A320 planes", "Xbox 360 consoles".
         let model = if after_name { model_end(s, at) } else { at };
         if model > at {
@@ -168,7 +176,7 @@ pub(super) fn counted_noun(s: &str, p: usize, names: bool) -> Option<&str> {
         }
         common += 1;
         if is_plural(w) {
-            return Some(w);
+            return Some(&s[word_start..q]);
         }
         if FUNCTION_WORDS.contains(&w) {
             return None;

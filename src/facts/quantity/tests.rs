@@ -18,7 +18,7 @@ const CASES: &[(&str, &[Want])] = &[
     // A number hyphenated to a counting noun counts it; "part-time" is no count of parts.
     ("Extras is a six-part series for a 12-member cast.", &[("six", K::Count, 6.0, "parts", false), ("12", K::Count, 12.0, "members", false)]),
     ("She sang to a 2,700-strong audience and a 40-strong crowd of 9.", &[("2,700", K::Count, 2700.0, "audience", false), ("40", K::Count, 40.0, "crowd", false), ("9", K::Number, 9.0, "", false)]),
-    ("It hired 30 part-time staff.", &[("30", K::Number, 30.0, "", false)]),
+    ("It hired 30 part-time staff.", &[("30", K::Count, 30.0, "staff", false)]),
     // An ordinal after a possessive counts what follows; not "first", not a period, not without one.
     ("U2's 26th top 10 hit is their third collaboration in its 19th year.", &[("26th", K::Count, 26.0, "", false), ("third", K::Count, 3.0, "", false)]),
     ("The second film beat the firm's 3rd quarter and its first album.", &[]),
@@ -130,6 +130,8 @@ const CASES: &[(&str, &[Want])] = &[
     // A number after a name mid-sentence is a model, and a model between a number and its
     // noun is part of the name: no 737 planes, no 100 companies, no 2 prizes.
     ("It ordered 70 Boeing 737-800 planes and 10 A320 aircraft.", &[("70", K::Count, 70.0, "planes", false), ("10", K::Count, 10.0, "aircraft", false)]),
+    // A hyphenated modifier does not hide the noun; a hyphenated noun is kept whole.
+    ("China had 576 million micro-drama users and got 12 million e-mails.", &[("576 million", K::Count, 576e6, "users", false), ("12 million", K::Count, 12e6, "e-mails", false)]),
     ("It sold 2 million Xbox 360 consoles to FTSE 100 companies.", &[("2 million", K::Count, 2e6, "consoles", false)]),
     ("Film sequel Shrek 2 took three prizes on Super 12 sides.", &[("three", K::Count, 3.0, "prizes", false)]),
     // A day is no name; nor is a count written with a separator.
