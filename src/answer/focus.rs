@@ -3,11 +3,11 @@
 
 use std::sync::LazyLock;
 
-use crate::facts::QuantityKind;
+use crate::facts::{Quantity, QuantityKind};
 use crate::index::{analyze, SentenceHit};
 
 use super::places::is_place;
-use super::query::Concept;
+use super::query::{Concept, QueryPlan};
 use super::verbs::ends_noun_phrase;
 use super::words::{is_stopword, measure_kinds};
 
@@ -225,22 +225,42 @@ pub fn count_alike(a: &str, b: &str) -> bool {
             .any(|kin| kin.contains(&a) && kin.contains(&b))
 }
 
+/// Analysed nouns that may count anything: "2 million units" may be consoles.
+const ANY_THING: &[&str] = &["unit", "copi", "item", "piec", "time", "thing", "one"];
+
 /// True when `focus` counts people.
 pub fn counts_people(focus: &[String]) -> bool {
     focus.iter().any(|t| PEOPLE_TERMS.contains(t))
 }
 
-/// True when `focus` counts people and the count `quantity` writes another thing it counts:
-/// "1.2 billion views" or "40 titles" is no number of users, though near the word.
-pub fn counts_other_than_people(focus: &[String], quantity: &crate::facts::Quantity) -> bool {
-    if quantity.kind != QuantityKind::Count || !focus.iter().any(|t| PEOPLE_TERMS.contains(t)) {
+/// True when the count `quantity` writes what it counts, and that is not what the query
+/// counts, though it may stand near the word: "1.2 billion views" or "40 titles" is no
+/// number of users, and "how many awards" is not answered by "seven nominations". The head
+/// of a compound is its last word ("co-stars" are stars). Outside "how many X", only a
+/// count of people is checked: "Xbox sales" may be answered by consoles or units.
+pub fn counts_another_thing(plan: &QueryPlan, quantity: &Quantity) -> bool {
+    if quantity.kind != QuantityKind::Count {
         return false;
     }
-    quantity
+    let people = counts_people(&plan.focus);
+    if !people && !plan.focus_asked {
+        return false;
+    }
+    let Some(noun) = quantity
         .unit
         .as_deref()
         .and_then(|noun| analyze(noun).into_iter().last())
-        .is_some_and(|noun| !PEOPLE_TERMS.contains(&noun.term))
+    else {
+        return false;
+    };
+    let noun = noun.term;
+    if people {
+        return !PEOPLE_TERMS.contains(&noun);
+    }
+    ![&plan.focus, &plan.kin, &plan.head]
+        .iter()
+        .any(|terms| terms.contains(&noun))
+        && !ANY_THING.contains(&noun.as_str())
 }
 
 /// `terms` of a focus concept, with "people" added when the concept counts people.

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::coverage::{cover, models_by_article, Evidence, TermSet};
 use super::engine::RANKED_ARTICLES;
-use super::focus::{counts_other_than_people, counts_people, near_quantity};
+use super::focus::{counts_another_thing, counts_people, near_quantity};
 use super::head::counts_head;
 use super::periods;
 use super::query::QueryPlan;
@@ -125,7 +125,7 @@ pub(super) fn rank(
                 .payload
                 .quantities
                 .iter()
-                .filter(|q| !counts_other_than_people(&plan.focus, q))
+                .filter(|q| !counts_another_thing(plan, q))
                 .map(|q| q.kind)
                 .collect();
             let signals = Signals {

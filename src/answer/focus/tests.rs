@@ -244,7 +244,7 @@ fn counts_of_one_kind_of_thing_are_alike() {
 }
 
 #[test]
-fn a_count_naming_another_thing_is_no_count_of_people() {
+fn a_count_naming_another_thing_is_not_what_the_query_counts() {
     let quantity = |unit: Option<&str>, kind: QuantityKind| crate::facts::Quantity {
         span: 0..1,
         kind,
@@ -252,24 +252,42 @@ fn a_count_naming_another_thing_is_no_count_of_people() {
         unit: unit.map(str::to_string),
         approximate: false,
     };
-    let users = concept("users");
-    let users = with_people(&users, users.alternatives[0].terms.clone());
-    let films = vec!["film".to_string()];
-    for (focus, unit, kind, other) in [
+    let focus = |words: &str, asked: bool| {
+        let c = concept(words);
+        let focus = with_people(&c, c.alternatives[0].terms.clone());
+        QueryPlan {
+            kin: kin_terms(&focus),
+            focus,
+            focus_asked: asked,
+            ..QueryPlan::default()
+        }
+    };
+    let users = focus("users", false);
+    let awards = focus("awards", true);
+    let consoles = focus("consoles", true);
+    let sales = focus("sales", false);
+    for (plan, unit, kind, other) in [
         (&users, Some("views"), QuantityKind::Count, true),
         (&users, Some("titles"), QuantityKind::Count, true),
         (&users, Some("viewers"), QuantityKind::Count, false),
         (&users, Some("people"), QuantityKind::Count, false),
+        (&users, Some("co-stars"), QuantityKind::Count, true),
         // No noun written: it may count anything, the users too.
         (&users, None, QuantityKind::Count, false),
         (&users, Some("views"), QuantityKind::Percent, false),
-        // Only a count of people is checked this way.
-        (&films, Some("views"), QuantityKind::Count, false),
+        // "How many awards": nominations are another thing, Baftas are awards.
+        (&awards, Some("nominations"), QuantityKind::Count, true),
+        (&awards, Some("Baftas"), QuantityKind::Count, false),
+        (&consoles, Some("units"), QuantityKind::Count, false),
+        (&consoles, Some("games"), QuantityKind::Count, true),
+        // Outside "how many", only a count of people is checked.
+        (&sales, Some("consoles"), QuantityKind::Count, false),
     ] {
         assert_eq!(
-            counts_other_than_people(focus, &quantity(unit, kind)),
+            counts_another_thing(plan, &quantity(unit, kind)),
             other,
-            "{focus:?} / {unit:?}"
+            "{:?} / {unit:?}",
+            plan.focus
         );
     }
 }
