@@ -4,6 +4,7 @@
 use factbot::answer::{Answer, Engine};
 use factbot::render::terminal::{render, Emphasis};
 
+use crate::answers::media_fixture;
 use crate::support::{article, Fixture};
 
 fn sides(answer: &Answer) -> Vec<(&str, bool)> {
@@ -18,19 +19,10 @@ fn names(text: &str, name: &str) -> bool {
     text.to_lowercase().contains(&name.to_lowercase())
 }
 
-/// Two platforms with a daily-viewer count each, and a story that names neither.
+/// Two platforms with a daily-viewer count each (Kuaishou's from [`media_fixture`]), and a
+/// story that names neither.
 fn two_platforms() -> Fixture {
-    let f = Fixture::new();
-    f.write(
-        "kuaishou.md",
-        article(
-            "Kuaishou on short dramas",
-            "Cover News",
-            "2024-03-29",
-            "Kuaishou said 270 million people watch short dramas on Kuaishou every day.\n\nKuaishou \
-             paid 100 million yuan to short-drama makers.",
-        ),
-    );
+    let f = media_fixture();
     f.write(
         "douyin.md",
         article(
