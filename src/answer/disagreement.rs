@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use crate::facts::QuantityKind;
 use crate::index::analyze;
 
-use super::focus::count_alike;
+use super::counted::count_alike;
 use super::measures::names_a_measure;
 use super::query::{Concept, QueryPlan};
 use super::types::{CitedFact, Disagreement};

@@ -3,11 +3,11 @@
 
 use std::sync::LazyLock;
 
-use crate::facts::{Quantity, QuantityKind};
+use crate::facts::QuantityKind;
 use crate::index::{analyze, SentenceHit};
 
 use super::places::is_place;
-use super::query::{Concept, QueryPlan};
+use super::query::Concept;
 use super::verbs::ends_noun_phrase;
 use super::words::{is_stopword, measure_kinds};
 
@@ -171,7 +171,7 @@ const COUNTS_OF_PEOPLE: &[&str] = &[
 ];
 
 /// Every noun that counts people (and "people"), analysed.
-static PEOPLE_TERMS: LazyLock<Vec<String>> =
+pub(super) static PEOPLE_TERMS: LazyLock<Vec<String>> =
     LazyLock::new(|| analysed_terms(COUNTS_OF_PEOPLE.iter().chain(&["people"]).copied()));
 
 /// The analysed terms of `words`, sorted, each once.
@@ -189,14 +189,14 @@ const COUNTS_OF_AWARDS: &[&str] = &[
 ];
 
 /// Every noun that counts awards, analysed.
-static AWARD_TERMS: LazyLock<Vec<String>> =
+pub(super) static AWARD_TERMS: LazyLock<Vec<String>> =
     LazyLock::new(|| analysed_terms(COUNTS_OF_AWARDS.iter().copied()));
 
 /// Parts of a series: "a six-part series" answers "how many episodes".
 const COUNTS_OF_EPISODES: &[&str] = &["episodes", "parts", "instalments", "installments"];
 
 /// Every noun that counts parts of a series, analysed.
-static EPISODE_TERMS: LazyLock<Vec<String>> =
+pub(super) static EPISODE_TERMS: LazyLock<Vec<String>> =
     LazyLock::new(|| analysed_terms(COUNTS_OF_EPISODES.iter().copied()));
 
 /// The nouns of [`super::QueryPlan::kin`]: all that count people when `focus` counts people,
@@ -207,60 +207,6 @@ pub fn kin_terms(focus: &[String]) -> Vec<String> {
         .filter(|kind| focus.iter().any(|t| kind.contains(t)))
         .flat_map(|kind| kind.iter().filter(|t| !focus.contains(t)).cloned())
         .collect()
-}
-
-/// Whether two counted nouns (lowercased words, as the quantity parser keeps them) count
-/// the same kind of thing: the same word once analysed ("user", "users"), or two nouns of
-/// one kin (people, viewers and users all count people; awards and Baftas count prizes).
-/// "45 million people" and "three phones" count different things.
-pub fn count_alike(a: &str, b: &str) -> bool {
-    // The head of a compound is its last word: "co-stars" are stars.
-    let term = |word: &str| analyze(word).into_iter().last().map(|t| t.term);
-    let (Some(a), Some(b)) = (term(a), term(b)) else {
-        return true;
-    };
-    a == b
-        || [&*PEOPLE_TERMS, &*AWARD_TERMS, &*EPISODE_TERMS]
-            .into_iter()
-            .any(|kin| kin.contains(&a) && kin.contains(&b))
-}
-
-/// Analysed nouns that may count anything: "2 million units" may be consoles.
-const ANY_THING: &[&str] = &["unit", "copi", "item", "piec", "time", "thing", "one"];
-
-/// True when `focus` counts people.
-pub fn counts_people(focus: &[String]) -> bool {
-    focus.iter().any(|t| PEOPLE_TERMS.contains(t))
-}
-
-/// True when the count `quantity` writes what it counts, and that is not what the query
-/// counts, though it may stand near the word: "1.2 billion views" or "40 titles" is no
-/// number of users, and "how many awards" is not answered by "seven nominations". The head
-/// of a compound is its last word ("co-stars" are stars). Outside "how many X", only a
-/// count of people is checked: "Xbox sales" may be answered by consoles or units.
-pub fn counts_another_thing(plan: &QueryPlan, quantity: &Quantity) -> bool {
-    if quantity.kind != QuantityKind::Count {
-        return false;
-    }
-    let people = counts_people(&plan.focus);
-    if !people && !plan.focus_asked {
-        return false;
-    }
-    let Some(noun) = quantity
-        .unit
-        .as_deref()
-        .and_then(|noun| analyze(noun).into_iter().last())
-    else {
-        return false;
-    };
-    let noun = noun.term;
-    if people {
-        return !PEOPLE_TERMS.contains(&noun);
-    }
-    ![&plan.focus, &plan.kin, &plan.head]
-        .iter()
-        .any(|terms| terms.contains(&noun))
-        && !ANY_THING.contains(&noun.as_str())
 }
 
 /// `terms` of a focus concept, with "people" added when the concept counts people.

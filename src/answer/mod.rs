@@ -4,6 +4,7 @@
 mod candidates;
 mod cite;
 mod compare;
+mod counted;
 mod coverage;
 mod disagreement;
 mod engine;

@@ -5,9 +5,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::counted::{counts_another_thing, counts_people};
 use super::coverage::{cover, models_by_article, Evidence, TermSet};
 use super::engine::RANKED_ARTICLES;
-use super::focus::{counts_another_thing, counts_people, near_quantity};
+use super::focus::near_quantity;
 use super::head::counts_head;
 use super::periods;
 use super::query::QueryPlan;

@@ -1,5 +1,7 @@
 //! Table tests for the focus: what a figure counts, and the words near it.
 use super::*;
+use crate::answer::counted::counts_another_thing;
+use crate::answer::query::QueryPlan;
 use crate::answer::query::{Alternative, Origin};
 
 /// A concept of `text` as typed, each analysed word an alternative term.
@@ -226,20 +228,6 @@ fn a_figure_followed_by_another_place_is_that_places() {
             other,
             "{figure} for {query:?}"
         );
-    }
-}
-
-#[test]
-fn counts_of_one_kind_of_thing_are_alike() {
-    for (a, b, alike) in [
-        ("users", "user", true),
-        ("people", "viewers", true),
-        ("awards", "baftas", true),
-        ("episodes", "parts", true),
-        ("people", "phones", false),
-        ("viewers", "episodes", false),
-    ] {
-        assert_eq!(count_alike(a, b), alike, "{a} / {b}");
     }
 }
 
