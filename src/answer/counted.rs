@@ -8,9 +8,9 @@ use crate::index::analyze;
 use super::focus::{AWARD_TERMS, EPISODE_TERMS, PEOPLE_TERMS};
 use super::query::QueryPlan;
 
-/// Whether two counted nouns (lowercased words, as the quantity parser keeps them) count
-/// the same kind of thing: the same word once analysed ("user", "users"), or two nouns of
-/// one kin (people, viewers and users all count people; awards and Baftas count prizes).
+/// Whether two counted nouns (as the sentences write them) count the same kind of thing:
+/// the same word once analysed ("user", "users"), or two nouns of one kin (people, viewers
+/// and users all count people; awards and Baftas count prizes).
 /// "45 million people" and "three phones" count different things.
 pub fn count_alike(a: &str, b: &str) -> bool {
     let (Some(a), Some(b)) = (head_term(a), head_term(b)) else {
@@ -38,7 +38,8 @@ pub fn counts_people(focus: &[String]) -> bool {
 /// True when the count `quantity` writes what it counts, and that is not what the query
 /// counts, though it may stand near the word: "1.2 billion views" or "40 titles" is no
 /// number of users, and "how many awards" is not answered by "seven nominations". Outside
-/// "how many X", only a count of people is checked: "Xbox sales" may be answered by consoles or units.
+/// "how many X", only a count of people is checked: "Xbox sales" may be answered by
+/// consoles or units.
 pub fn counts_another_thing(plan: &QueryPlan, quantity: &Quantity) -> bool {
     if quantity.kind != QuantityKind::Count {
         return false;

@@ -10,7 +10,7 @@ use crate::index::analyze;
 use super::counted::count_alike;
 use super::measures::names_a_measure;
 use super::query::{Concept, QueryPlan};
-use super::types::{CitedFact, Disagreement};
+use super::types::{CitedFact, Disagreement, Highlight};
 
 /// Facts scoring within this share of the best one compete for the same answer. They must
 /// also state the measure asked next to the thing counted, for the same year: with those
@@ -28,15 +28,19 @@ fn answering_kind(fact: &CitedFact, wanted: &[QuantityKind]) -> Option<QuantityK
         .or_else(|| fact.highlights.first().map(|h| h.kind))
 }
 
+/// The fact's first figure of `kind`: the one it answers with.
+fn figure(fact: &CitedFact, kind: QuantityKind) -> Option<&Highlight> {
+    fact.highlights.iter().find(|h| h.kind == kind)
+}
+
 fn value_text(fact: &CitedFact, kind: QuantityKind) -> Option<&str> {
-    let h = fact.highlights.iter().find(|h| h.kind == kind)?;
+    let h = figure(fact, kind)?;
     fact.text.get(h.start..h.end)
 }
 
 /// The noun the fact's figure of `kind` counts, when the sentence writes one after it.
 fn counted_noun(fact: &CitedFact, kind: QuantityKind) -> Option<&str> {
-    let h = fact.highlights.iter().find(|h| h.kind == kind)?;
-    h.counted.as_deref()
+    figure(fact, kind)?.counted.as_deref()
 }
 
 /// For [`group_disagreement`]: which of the query's subjects (its concepts that name no

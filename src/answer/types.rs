@@ -59,8 +59,8 @@ pub struct Highlight {
     pub end: usize,
     /// What kind of quantity it is.
     pub kind: QuantityKind,
-    /// For a count, the lowercased noun it counts when the sentence writes one right after
-    /// it ("phones" of "three phones"): two counts of different things never disagree.
+    /// For a count, the noun it counts as the sentence writes it right after the figure
+    /// ("phones" of "three phones"): two counts of different things never disagree.
     #[serde(skip)]
     pub counted: Option<String>,
 }

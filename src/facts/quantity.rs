@@ -36,7 +36,8 @@ pub struct Quantity {
     pub kind: QuantityKind,
     /// Normalised value: scales applied ("$1.13bn" is 1.13e9), percentages as 0–100.
     pub value: f64,
-    /// Currency code, time or measure unit, or the lowercased counted noun.
+    /// Currency code, time or measure unit, or the counted noun as written ("users",
+    /// "e-mails", "Baftas").
     pub unit: Option<String>,
     /// True for qualified ("about", "more than", "约"), ranged or vague amounts.
     pub approximate: bool,
